@@ -1,0 +1,81 @@
+"""Typed errors carrying a path and a source position, turned into exit codes by the CLI."""
+
+from __future__ import annotations
+
+
+class SeminarError(Exception):
+    """Base of every error the tool reports to a user (never a traceback)."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        found: str | None = None,
+        expected: str | None = None,
+        source_line: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.found = found
+        self.expected = expected
+        self.source_line = source_line
+
+    def with_path(self, path: str | None) -> SeminarError:
+        """Fill in the path when the error was raised below the layer that knows it."""
+        if self.path is None:
+            self.path = path
+        return self
+
+    @property
+    def where(self) -> str:
+        """`path:line:col`, as far as it is known."""
+        parts = [self.path or "<page>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}"
+        if self.found is not None:
+            text += f": found {self.found!r}"
+        if self.expected is not None:
+            text += ("; " if self.found is not None else ": ") + f"expected {self.expected}"
+        return text
+
+
+class UnreadablePageError(SeminarError):
+    """The file cannot be read as text: missing, a directory, binary, or not UTF-8."""
+
+
+class NotASeminarPageError(SeminarError):
+    """The text has no section a seminar page has (Next, Upcoming, Schedule, Past)."""
+
+
+class PageSyntaxError(SeminarError):
+    """A part of the page that an operation needs could not be read."""
+
+
+class UsageError(SeminarError):
+    """The command line asks for something impossible or incomplete."""
+
+
+class SelectorError(UsageError):
+    """A talk selector matched no talk or several talks."""
+
+
+class WriteRefusedError(SeminarError):
+    """The rendered page would not mean what the edit intended, so nothing was written."""
+
+
+class InternalError(SeminarError):
+    """A bug: the tool broke one of its own invariants; the page was left alone."""

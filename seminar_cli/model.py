@@ -1,0 +1,308 @@
+"""The page model: frozen, slotted dataclasses that keep every byte of the source.
+
+Every node that came from the page keeps its exact text; rendering an unedited
+page is the concatenation of those texts. A node an edit created or changed has
+`text=None` (or `row=None`), meaning "render me from my values and the page's style".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Literal, Union
+
+SectionKind = Literal[
+    "preamble",
+    "about",
+    "next",
+    "upcoming",
+    "schedule",
+    "past",
+    "recorded",
+    "organization",
+    "unknown",
+]
+TALK_SECTIONS: frozenset[str] = frozenset({"next", "upcoming", "past", "recorded"})
+FieldKind = Literal["title", "time", "location", "speaker", "affiliation", "link", "note"]
+TextKind = Literal["abstract", "bio"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """Text kept as written: blank lines, separators, comments, HTML, prose."""
+
+    kind: str
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row: `lead|cell|cell|tail`; cells keep their padding."""
+
+    lead: str
+    cells: tuple[str, ...]
+    closed: bool
+    tail: str
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        """The row's exact source text."""
+        inner = "|".join(self.cells)
+        return f"{self.lead}|{inner}{'|' if self.closed else ''}{self.tail}"
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The cells without their padding."""
+        return tuple(cell.strip() for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A markdown table read line by line (never trusting a table plugin with rows)."""
+
+    header: Row
+    delimiter: Row
+    body: tuple[Row | RawBlock, ...]
+    line: int = 0
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """The body rows, without comment lines."""
+        return tuple(item for item in self.body if isinstance(item, Row))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as the page names them, with their link when there is one."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A labelled link, e.g. slides or a recording."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSlot:
+    """What a talk's time line says; `*_text` keep the words as written."""
+
+    date: date | None
+    start: time | None
+    end: time | None
+    tz: str | None
+    weekday: str | None
+    date_text: str | None
+    date_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One `<br>`-separated piece of a talk block: `prefix label text suffix`.
+
+    `prefix` holds the `<br>` and spacing before the label, `suffix` the spacing
+    and line ending after the value; only `text` changes when the value changes.
+    """
+
+    kind: FieldKind
+    prefix: str
+    label: str
+    text: str | None
+    suffix: str
+    line: int = 0
+    was: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoColumn:
+    """One photo of a talk's photo table: image, link and caption lines."""
+
+    image: str | None
+    link: str | None
+    size: str | None
+    caption: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoTable:
+    """The photo table of a talk block."""
+
+    table: Table
+    columns: tuple[PhotoColumn, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TextPart:
+    """A labelled text of a talk, e.g. `**Abstract**` and its paragraphs."""
+
+    kind: TextKind
+    label: str
+    gap: str
+    body: str | None
+    line: int = 0
+
+
+TalkPart = Union[Field, PhotoTable, TextPart, RawBlock]
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """A talk block: its parts in page order, and what they say."""
+
+    parts: tuple[TalkPart, ...]
+    title: str
+    cancelled: bool
+    speakers: tuple[Speaker, ...]
+    affiliation: str | None
+    location: str | None
+    when: TimeSlot | None
+    photo: tuple[PhotoColumn, ...]
+    abstract: str | None
+    bio: str | None
+    bio_label: str | None
+    links: tuple[Link, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleEntry:
+    """One schedule row and what it says."""
+
+    row: Row | None
+    date_text: str
+    date: date | None
+    tbd: bool
+    struck: bool
+    location: str | None
+    name: str | None
+    speakers: tuple[Speaker, ...]
+    affiliation: str | None
+    title: str | None
+    title_url: str | None
+    date_error: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """The schedule table: header, alignment row, entries (and comment lines)."""
+
+    table: Table
+    columns: tuple[tuple[str, int], ...]
+    items: tuple[ScheduleEntry | RawBlock, ...]
+    line: int = 0
+
+    @property
+    def entries(self) -> tuple[ScheduleEntry, ...]:
+        """The entries without comment lines."""
+        return tuple(item for item in self.items if isinstance(item, ScheduleEntry))
+
+    def column(self, name: str) -> int | None:
+        """Index of the column holding `name` (date, location, name, affiliation, title)."""
+        for key, index in self.columns:
+            if key == name:
+                return index
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Organizer:
+    """One organizer: a column of the organization table."""
+
+    name: str
+    url: str | None
+    image: str | None
+    caption: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """The organization table: a photo row and a caption row, one column each."""
+
+    table: Table
+    organizers: tuple[Organizer, ...]
+    line: int = 0
+
+
+Item = Union[Talk, Schedule, Organization, RawBlock]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading line as written."""
+
+    text: str
+    level: int
+    title: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of the page from its heading to the next section heading."""
+
+    kind: SectionKind
+    heading: Heading | None
+    items: tuple[Item, ...]
+    line: int = 0
+
+    @property
+    def talks(self) -> tuple[Talk, ...]:
+        """The talk blocks of this section, in page order."""
+        return tuple(item for item in self.items if isinstance(item, Talk))
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML front matter, kept as raw text, with the fields people use."""
+
+    text: str
+    title: str | None
+    description: tuple[str, ...]
+    permalink: str | None
+    line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A whole seminar page."""
+
+    bom: str
+    front_matter: FrontMatter | None
+    sections: tuple[Section, ...]
+    newline: str
+    season_year: int | None
+    path: str | None = None
+
+    def sections_of(self, kind: str) -> tuple[Section, ...]:
+        """The sections of one kind, in page order."""
+        return tuple(section for section in self.sections if section.kind == kind)
+
+    @property
+    def schedule(self) -> Schedule | None:
+        """The first schedule table of the page, if any."""
+        for section in self.sections_of("schedule"):
+            for item in section.items:
+                if isinstance(item, Schedule):
+                    return item
+        return None
+
+    @property
+    def organization(self) -> Organization | None:
+        """The organization table of the page, if any."""
+        for section in self.sections_of("organization"):
+            for item in section.items:
+                if isinstance(item, Organization):
+                    return item
+        return None
+
+    def talks(self) -> list[tuple[Section, Talk]]:
+        """Every talk block with its section, in page order."""
+        return [(section, talk) for section in self.sections for talk in section.talks]

@@ -1,0 +1,69 @@
+"""What the user sees: tables on a terminal, plain text when piped, errors on stderr."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A captioned table of text cells, printed with rich or as aligned plain text."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """True when `stream` is an interactive terminal (colour, tables, prompts)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def print_listings(title: str, listings: list[Listing], stream: TextIO | None = None) -> None:
+    """Print listings as rich tables on a terminal and as aligned plain text otherwise."""
+    stream = stream or sys.stdout
+    if is_terminal(stream):
+        _rich_listings(title, listings, stream)
+        return
+    out = [title]
+    for listing in listings:
+        out.append("")
+        out.append(f"{listing.caption}:")
+        if not listing.rows:
+            out.append("  (none)")
+            continue
+        widths = [max(len(row[index]) for row in [listing.headers, *listing.rows]) for index in range(len(listing.headers))]
+        for row in [listing.headers, *listing.rows]:
+            out.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    stream.write("\n".join(out) + "\n")
+
+
+def _rich_listings(title: str, listings: list[Listing], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream)
+    console.print(f"[bold]{_escape(title)}[/bold]")
+    for listing in listings:
+        table = Table(title=listing.caption, title_justify="left", show_lines=False)
+        for header in listing.headers:
+            table.add_column(header, overflow="fold")
+        for row in listing.rows:
+            table.add_row(*(_escape(cell) for cell in row))
+        if not listing.rows:
+            table.add_row(*(["(none)"] + [""] * (len(listing.headers) - 1)))
+        console.print(table)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def print_error(message: str, stream: TextIO | None = None) -> None:
+    """One line on stderr, prefixed with the program name."""
+    (stream or sys.stderr).write(f"seminar: {message}\n")

@@ -1,0 +1,166 @@
+"""The lossless layer: text -> front matter and sections of raw blocks.
+
+Blocks are found line by line, the way a reader sees them (blank runs, HTML
+comments, fenced code, HTML blocks, headings, `---` separators, tables,
+quotes, paragraphs). The texts of all blocks join back to the input exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import RawBlock
+from .sections import classify_heading
+from .source import BOM, body, is_blank, split_lines
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"^ {0,3}<!--")
+_HTML_RAW = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
+_HTML_BLOCK = re.compile(
+    r"^ {0,3}</?(address|article|aside|blockquote|body|center|details|dialog|div|dl|"
+    r"fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|li|main|nav|"
+    r"ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(\s|/?>|$)",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*(?:#+[ \t]*)?$")
+_SEPARATOR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE = re.compile(r"^ {0,3}\|")
+_QUOTE = re.compile(r"^ {0,3}>")
+_ONE_LINE_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """A page cut into its front matter and sections of raw blocks."""
+
+    bom: str
+    front_matter: RawBlock | None
+    sections: list[tuple[RawBlock | None, list[RawBlock]]]
+
+
+def heading_of(line: str) -> tuple[int, str] | None:
+    """Level and title of an ATX heading line, or None."""
+    match = _HEADING.match(body(line))
+    if match is None:
+        return None
+    return len(match.group(1)), (match.group(2) or "").strip()
+
+
+def segment(text: str) -> Segments:
+    """Cut `text` into front matter and sections; joining every piece gives `text`."""
+    bom = BOM if text.startswith(BOM) else ""
+    lines = split_lines(text[len(bom) :])
+    front, start = _front_matter(lines)
+    blocks = _blocks(lines, start)
+    return Segments(bom, front, _sections(blocks))
+
+
+def _front_matter(lines: list[str]) -> tuple[RawBlock | None, int]:
+    if not lines or body(lines[0]).rstrip() != "---":
+        return None, 0
+    for index in range(1, len(lines)):
+        if body(lines[index]).rstrip() in ("---", "..."):
+            return RawBlock("front_matter", "".join(lines[: index + 1]), 1), index + 1
+    return None, 0
+
+
+def _blocks(lines: list[str], start: int) -> list[RawBlock]:
+    blocks: list[RawBlock] = []
+    index = start
+    while index < len(lines):
+        kind, end = _block_at(lines, index)
+        blocks.append(RawBlock(kind, "".join(lines[index:end]), index + 1))
+        index = end
+    return blocks
+
+
+def _block_at(lines: list[str], index: int) -> tuple[str, int]:
+    """The kind of the block starting at `index` and the index after its last line."""
+    line = body(lines[index])
+    if is_blank(line):
+        return "blank", _run(lines, index, is_blank)
+    fence = _FENCE.match(line)
+    if fence:
+        return "fence", _until_fence_close(lines, index, fence.group(1))
+    if _COMMENT.match(line):
+        return "comment", _until_contains(lines, index, "-->", line.index("<!--") + 4)
+    raw = _HTML_RAW.match(line)
+    if raw:
+        closing = f"</{raw.group(1).lower()}>"
+        return "html", _until_contains(lines, index, closing, 0, lower=True)
+    if _HTML_BLOCK.match(line):
+        return "html", _run(lines, index, lambda text: not is_blank(text))
+    if _HEADING.match(line):
+        return "heading", index + 1
+    if _SEPARATOR.match(line):
+        return "separator", index + 1
+    if _TABLE.match(line):
+        return "table", _table_end(lines, index)
+    if _QUOTE.match(line):
+        return "quote", _run(lines, index, lambda text: bool(_QUOTE.match(text)))
+    return "paragraph", _run(lines, index + 1, _continues_paragraph)
+
+
+def _run(lines: list[str], index: int, keep: Callable[[str], bool]) -> int:
+    end = index
+    while end < len(lines) and keep(body(lines[end])):
+        end += 1
+    return end
+
+
+def _continues_paragraph(line: str) -> bool:
+    if is_blank(line):
+        return False
+    return not any(
+        pattern.match(line)
+        for pattern in (_FENCE, _COMMENT, _HTML_RAW, _HTML_BLOCK, _HEADING, _SEPARATOR, _TABLE, _QUOTE)
+    )
+
+
+def _until_fence_close(lines: list[str], index: int, fence: str) -> int:
+    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    for end in range(index + 1, len(lines)):
+        if closing.match(body(lines[end])):
+            return end + 1
+    return len(lines)
+
+
+def _until_contains(
+    lines: list[str], index: int, needle: str, offset: int, lower: bool = False
+) -> int:
+    for end in range(index, len(lines)):
+        text = body(lines[end])
+        if lower:
+            text = text.lower()
+        if needle in text[offset if end == index else 0 :]:
+            return end + 1
+    return len(lines)
+
+
+def _table_end(lines: list[str], index: int) -> int:
+    end = index + 1
+    while end < len(lines):
+        text = body(lines[end])
+        if _TABLE.match(text):
+            end += 1
+        elif _ONE_LINE_COMMENT.match(text) and end + 1 < len(lines) and _TABLE.match(lines[end + 1]):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _sections(blocks: list[RawBlock]) -> list[tuple[RawBlock | None, list[RawBlock]]]:
+    levels = [heading_of(block.text) for block in blocks if block.kind == "heading"]
+    top = min((level for level, _ in filter(None, levels)), default=1)
+    sections: list[tuple[RawBlock | None, list[RawBlock]]] = [(None, [])]
+    for block in blocks:
+        if block.kind == "heading":
+            level, title = heading_of(block.text) or (top, "")
+            if level == top or (level <= 3 and classify_heading(title) != "unknown"):
+                sections.append((block, []))
+                continue
+        sections[-1][1].append(block)
+    return sections

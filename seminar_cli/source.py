@@ -1,0 +1,45 @@
+"""Lines, line endings and positions of the exact source text."""
+
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+BOM = "\ufeff"
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on LF only, keeping each line's ending (`\\r\\n` stays with its line)."""
+    return _LINE.findall(text)
+
+
+def eol(line: str) -> str:
+    """The line ending of `line`: CRLF, LF, or nothing on a last line."""
+    if line.endswith("\r\n"):
+        return "\r\n"
+    if line.endswith("\n"):
+        return "\n"
+    return ""
+
+
+def body(line: str) -> str:
+    """`line` without its line ending."""
+    return line[: len(line) - len(eol(line))]
+
+
+def is_blank(line: str) -> bool:
+    """True for a line of only whitespace."""
+    return not line.strip()
+
+
+def detect_newline(text: str) -> str:
+    """The line ending most lines of `text` use (LF when there are none)."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    return "\r\n" if crlf > lf else "\n"
+
+
+def column_of(line_text: str, needle: str) -> int:
+    """1-based column of `needle` in `line_text`, 1 when absent."""
+    index = line_text.find(needle) if needle else -1
+    return index + 1 if index >= 0 else 1
