@@ -47,7 +47,7 @@ class SeminarError(Exception):
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}"
         if self.found is not None:
-            text += f": found {self.found!r}"
+            text += f": found {self.found}"
         if self.expected is not None:
             text += ("; " if self.found is not None else ": ") + f"expected {self.expected}"
         return text

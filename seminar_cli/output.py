@@ -45,7 +45,7 @@ def _rich_listings(title: str, listings: list[Listing], stream: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream)
+    console = Console(file=stream, highlight=False)
     console.print(f"[bold]{_escape(title)}[/bold]")
     for listing in listings:
         table = Table(title=listing.caption, title_justify="left", show_lines=False)

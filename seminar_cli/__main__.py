@@ -1,0 +1,5 @@
+"""`python -m seminar_cli` runs the `seminar` command."""
+
+from .cli import main
+
+main()

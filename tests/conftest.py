@@ -1,0 +1,54 @@
+"""Shared test helpers: where our pages and the real shared pages live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+DATA = REPO / "tests" / "data"
+SHARED = Path(os.environ.get("SEMINAR_SHARED_PAGES", REPO.parent / "shared" / "pages"))
+
+settings.register_profile("ci", max_examples=150, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def shared_page_paths() -> list[Path]:
+    """The real pages of ../shared/pages (empty when that folder is absent, an error in CI)."""
+    if not SHARED.is_dir():
+        if os.environ.get("SEMINAR_REQUIRE_SHARED"):
+            raise RuntimeError(f"{SHARED} is missing, and SEMINAR_REQUIRE_SHARED is set")
+        return []
+    return sorted(SHARED.glob("*.md"), key=lambda path: path.name)
+
+
+def shared_pages() -> list[Path]:
+    """Real seminar pages (the folder's README is not one)."""
+    return [path for path in shared_page_paths() if path.name != "README.md"]
+
+
+def shared_page(name: str) -> Path:
+    """One real page by name, skipping the test with a reason when ../shared is absent."""
+    path = SHARED / name
+    if not path.is_file() and not os.environ.get("SEMINAR_REQUIRE_SHARED"):
+        pytest.skip(f"{SHARED} is absent: the real pages live outside this repository")
+    return path
+
+
+def our_pages() -> list[Path]:
+    """Our fictional pages: examples and test fixtures that are seminar pages."""
+    return sorted(EXAMPLES.glob("*.md")) + sorted(
+        path for path in DATA.glob("*.md") if path.name != "not-a-seminar.md"
+    )
+
+
+def read(path: Path) -> str:
+    """A page's exact text (no newline translation)."""
+    return path.read_bytes().decode("utf-8")
