@@ -90,16 +90,17 @@ def parse_date(text: str, default_year: int | None) -> DateText:
 def find_date(text: str, default_year: int | None) -> tuple[DateText, tuple[int, int]] | None:
     """The first date written in `text` and its span."""
     candidates = []
-    for pattern in (_ISO, _NUMERIC, _MONTH_FIRST):
-        for match in pattern.finditer(text):
+    for regex in (_ISO, _NUMERIC, _MONTH_FIRST):
+        for match in regex.finditer(text):
             # `10-11` is a time range, not a date: only `/` may leave the year out.
-            if pattern is _NUMERIC and match.group(2) != "/" and not match.group(4):
+            if regex is _NUMERIC and match.group(2) != "/" and not match.group(4):
                 continue
             candidates.append(match)
             break
     if not candidates:
         return None
     match = min(candidates, key=lambda item: item.start())
+    year: int | None
     if match.re is _ISO:
         year, month, day = (int(group) for group in match.groups())
         pattern = f"%Y-{_pad('m', match.group(2))}-{_pad('d', match.group(3))}"
@@ -224,7 +225,7 @@ def _resolve(match: re.Match[str]) -> tuple[time | None, time | None]:
     start = _clock_value(groups, "s")
     end = _clock_value(groups, "e") if "eh" in groups else None
     if start is None:
-        return None, end
+        return None, None
     start_ap, end_ap = _meridiem(groups.get("sap")), _meridiem(groups.get("eap"))
     start_hour, start_minute = start
     if end is None:

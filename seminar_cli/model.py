@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Literal, Union
+from typing import Literal
 
 SectionKind = Literal[
     "preamble",
@@ -149,7 +149,7 @@ class TextPart:
     line: int = 0
 
 
-TalkPart = Union[Field, PhotoTable, TextPart, RawBlock]
+TalkPart = Field | PhotoTable | TextPart | RawBlock
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +231,7 @@ class Organization:
     line: int = 0
 
 
-Item = Union[Talk, Schedule, Organization, RawBlock]
+Item = Talk | Schedule | Organization | RawBlock
 
 
 @dataclass(frozen=True, slots=True)

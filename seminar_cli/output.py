@@ -35,9 +35,11 @@ def print_listings(title: str, listings: list[Listing], stream: TextIO | None = 
         if not listing.rows:
             out.append("  (none)")
             continue
-        widths = [max(len(row[index]) for row in [listing.headers, *listing.rows]) for index in range(len(listing.headers))]
+        widths = [
+            max(len(row[index]) for row in [listing.headers, *listing.rows]) for index in range(len(listing.headers))
+        ]
         for row in [listing.headers, *listing.rows]:
-            out.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            out.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
     stream.write("\n".join(out) + "\n")
 
 

@@ -127,9 +127,7 @@ def _until_fence_close(lines: list[str], index: int, fence: str) -> int:
     return len(lines)
 
 
-def _until_contains(
-    lines: list[str], index: int, needle: str, offset: int, lower: bool = False
-) -> int:
+def _until_contains(lines: list[str], index: int, needle: str, offset: int, lower: bool = False) -> int:
     for end in range(index, len(lines)):
         text = body(lines[end])
         if lower:
@@ -143,9 +141,9 @@ def _table_end(lines: list[str], index: int) -> int:
     end = index + 1
     while end < len(lines):
         text = body(lines[end])
-        if _TABLE.match(text):
-            end += 1
-        elif _ONE_LINE_COMMENT.match(text) and end + 1 < len(lines) and _TABLE.match(lines[end + 1]):
+        if _TABLE.match(text) or (
+            _ONE_LINE_COMMENT.match(text) and end + 1 < len(lines) and _TABLE.match(lines[end + 1])
+        ):
             end += 1
         else:
             break

@@ -130,7 +130,9 @@ def _title_line(line: str, number: int) -> list[TalkPart]:
     assert match is not None
     rest = match.group("rest")
     if not _BR.search(rest):
-        return [Field("title", match.group("pre"), "", match.group("title"), match.group("post") + rest + eol(line), number)]
+        return [
+            Field("title", match.group("pre"), "", match.group("title"), match.group("post") + rest + eol(line), number)
+        ]
     title = Field("title", match.group("pre"), "", match.group("title"), match.group("post"), number)
     return [title, *_split_details(rest + eol(line), number, seen=set())]
 
@@ -240,7 +242,9 @@ def _body_parts(blocks: list[RawBlock]) -> list[TalkPart]:
             if current.body is None:  # blank lines between a label and its text are the gap
                 current = TextPart(current.kind, current.label, current.gap + between, block.text, current.line)
             else:
-                current = TextPart(current.kind, current.label, current.gap, current.body + between + block.text, current.line)
+                current = TextPart(
+                    current.kind, current.label, current.gap, current.body + between + block.text, current.line
+                )
     close()
     return parts
 

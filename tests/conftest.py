@@ -13,10 +13,10 @@ EXAMPLES = REPO / "examples"
 DATA = REPO / "tests" / "data"
 SHARED = Path(os.environ.get("SEMINAR_SHARED_PAGES", REPO.parent / "shared" / "pages"))
 
-settings.register_profile("ci", max_examples=150, derandomize=True, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=5000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
@@ -44,9 +44,7 @@ def shared_page(name: str) -> Path:
 
 def our_pages() -> list[Path]:
     """Our fictional pages: examples and test fixtures that are seminar pages."""
-    return sorted(EXAMPLES.glob("*.md")) + sorted(
-        path for path in DATA.glob("*.md") if path.name != "not-a-seminar.md"
-    )
+    return sorted(EXAMPLES.glob("*.md")) + sorted(path for path in DATA.glob("*.md") if path.name != "not-a-seminar.md")
 
 
 def read(path: Path) -> str:

@@ -161,7 +161,9 @@ def pages(draw: st.DrawFn) -> PageSpec:
         lines += [f"permalink: /events/example-seminar-{year}/", "---", draw(st.sampled_from(["", " "]))]
     kinds = draw(st.permutations(["about", "next", "upcoming", "past", "schedule", "organization", "unknown"]))
     kinds = [kind for kind in kinds if kind in ("next", "schedule") or draw(st.booleans())]
-    separator = draw(st.sampled_from([["", "---", ""], [""], ["", '<a href="#top"> &#10558; Back to top</a>', "", "---", ""]]))
+    separator = draw(
+        st.sampled_from([["", "---", ""], [""], ["", '<a href="#top"> &#10558; Back to top</a>', "", "---", ""]])
+    )
     for kind in kinds:
         lines += [draw(st.sampled_from(HEADINGS[kind])), ""]
         if draw(st.integers(0, 4)) == 0:
@@ -175,7 +177,7 @@ def pages(draw: st.DrawFn) -> PageSpec:
                 spec.talks.append(talk)
         elif kind == "schedule":
             block, rows = draw(schedule_block(year, yearless=has_front))
-            lines += ["Please reach out if you would like to present.", ""] + block + [""]
+            lines += ["Please reach out if you would like to present.", "", *block, ""]
             spec.rows = rows
         elif kind == "organization":
             lines += ["<style>", "td, th {", "   border: none!important;", "}", "</style>", ""]

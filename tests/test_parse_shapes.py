@@ -29,12 +29,17 @@ def test_one_line_block_with_html_speakers() -> None:
     assert talk.title == "A Title"
     assert talk.location == "Hall A (1/22)"
     assert talk.when and (talk.when.date, talk.when.start, talk.when.end) == (date(2023, 10, 19), time(10), time(11))
-    assert [(s.name, s.url) for s in talk.speakers] == [("Ann Lee", "https://a.example"), ("Bo Park", "https://b.example")]
+    assert [(s.name, s.url) for s in talk.speakers] == [
+        ("Ann Lee", "https://a.example"),
+        ("Bo Park", "https://b.example"),
+    ]
     assert talk.affiliation == "State University"
 
 
 def test_title_and_details_on_the_same_line() -> None:
-    talk = one_talk("**Same Line**<br>Room: B 12<br>Time: 2-3 pm ET, Monday, 01/05/2026\n<br>[Kim Ro](https://k.example)")
+    talk = one_talk(
+        "**Same Line**<br>Room: B 12<br>Time: 2-3 pm ET, Monday, 01/05/2026\n<br>[Kim Ro](https://k.example)"
+    )
     assert (talk.title, talk.location, talk.speakers[0].name) == ("Same Line", "B 12", "Kim Ro")
 
 
@@ -50,7 +55,9 @@ def test_unlabelled_location_and_speaker_and_the_tutorial_time() -> None:
 
 
 def test_several_speakers_and_an_affiliation_after_the_link() -> None:
-    talk = one_talk("**T**\n\n<br>Location: Online\n<br>Speaker: [Ann](https://a), [Bo](https://b), and [Cy](https://c)")
+    talk = one_talk(
+        "**T**\n\n<br>Location: Online\n<br>Speaker: [Ann](https://a), [Bo](https://b), and [Cy](https://c)"
+    )
     assert [s.name for s in talk.speakers] == ["Ann", "Bo", "Cy"]
     talk = one_talk("**T**\n\n<br>Location: Online\n<br>Speaker: [Ann Lee](https://a), Physics, State University")
     assert talk.affiliation == "Physics, State University"
@@ -58,7 +65,9 @@ def test_several_speakers_and_an_affiliation_after_the_link() -> None:
 
 @pytest.mark.parametrize("label", ["**Bio**", "**Speaker Bio**", "**Speaker's Bio**", "**Bio:** ", "**Biography**"])
 def test_bio_label_variants(label: str) -> None:
-    talk = one_talk(f"**T**\n<br>Time: 10-11 am ET, Thursday, 10/19/2023\n\n**Abstract**\nWords.\n\n{label}\nShe works.")
+    talk = one_talk(
+        f"**T**\n<br>Time: 10-11 am ET, Thursday, 10/19/2023\n\n**Abstract**\nWords.\n\n{label}\nShe works."
+    )
     assert talk.bio == "She works."
     assert talk.abstract == "Words."
     assert talk.bio_label == label.strip().strip("*").rstrip(":")
@@ -73,7 +82,8 @@ def test_photo_table_one_row_and_two_rows() -> None:
         ("https://img/a.jpg", ("Ann", "Professor", "State U"), "width=200")
     ]
     one_row = one_talk(
-        '**T**\n<br>Speaker: [Ann](https://a)\n\n| | |\n| -- | -- |\n|<a href="https://a"><img src="a.gif" height="250"/></a>'
+        "**T**\n<br>Speaker: [Ann](https://a)\n\n| | |\n| -- | -- |\n"
+        '|<a href="https://a"><img src="a.gif" height="250"/></a>'
         '<br><br><a href="https://a">Ann</a> <br> Professor |<a href="https://b"><img src="b.jpg"/></a><br>Bo<br> Dean|'
     )
     assert [c.caption for c in one_row.photo] == [("Ann", "Professor"), ("Bo", "Dean")]
@@ -81,7 +91,9 @@ def test_photo_table_one_row_and_two_rows() -> None:
 
 
 def test_parts_keep_labels_and_trivia() -> None:
-    talk = one_talk("**T**\n\n<br>Location: X\n<br> Time: 10-11 a.m. ET, Thursday, 01/22/2026\n\n**Abstract**\n\nA.\n\n> [slides](https://s)")
+    talk = one_talk(
+        "**T**\n\n<br>Location: X\n<br> Time: 10-11 a.m. ET, Thursday, 01/22/2026\n\n**Abstract**\n\nA.\n\n> [slides](https://s)"
+    )
     fields = [part for part in talk.parts if not isinstance(part, (RawBlock, TextPart, PhotoTable))]
     assert [(f.kind, f.prefix, f.label, f.text) for f in fields] == [  # type: ignore[union-attr]
         ("title", "**", "", "T"),
@@ -110,7 +122,12 @@ def test_malformed_schedule_rows_are_all_read() -> None:
     schedule = page.schedule
     assert schedule is not None
     entries = schedule.entries
-    assert [entry.date for entry in entries] == [date(2025, 9, 18), date(2025, 10, 2), date(2025, 10, 16), date(2025, 10, 30)]
+    assert [entry.date for entry in entries] == [
+        date(2025, 9, 18),
+        date(2025, 10, 2),
+        date(2025, 10, 16),
+        date(2025, 10, 30),
+    ]
     open_row, struck, wide, short = entries
     assert open_row.row and not open_row.row.closed and open_row.title == "Anomaly Detection in Wind Turbine Telemetry"
     assert struck.struck and struck.name == "Sofia Marangoni"
@@ -130,7 +147,10 @@ def test_unknown_sections_code_fences_and_comments_stay_raw() -> None:
 
 
 def test_year_less_dates_take_the_season_year() -> None:
-    text = "---\npermalink: /events/x-2023/\n---\n# Schedule\n\n| Date | Name | Talk |\n| --- | --- | --- |\n| 08/03| A | B |\n"
+    text = (
+        "---\npermalink: /events/x-2023/\n---\n"
+        "# Schedule\n\n| Date | Name | Talk |\n| --- | --- | --- |\n| 08/03| A | B |\n"
+    )
     entry = parse_page(text).schedule.entries[0]  # type: ignore[union-attr]
     assert (entry.date_text, entry.date) == ("08/03", date(2023, 8, 3))
 
@@ -144,7 +164,7 @@ def test_a_needed_section_that_cannot_be_read_names_its_line() -> None:
         "page.md:6:1: the schedule table cannot be read: found '| Jan | Ann |'; expected a header row with a "
         "Date column followed by an alignment row like '| --- | --- |'"
     )
-    with pytest.raises(PageSyntaxError, match="page.md: the page has no Past section"):
+    with pytest.raises(PageSyntaxError, match=r"page\.md: the page has no Past section"):
         needs.section(page, "past", heading="Past")
     twice = parse_page("# Schedule\n\n# Past\n\n# Past Talks\n", "p.md")
     with pytest.raises(PageSyntaxError, match=r"p.md:5:1: the page has 2 Past sections"):
@@ -152,6 +172,8 @@ def test_a_needed_section_that_cannot_be_read_names_its_line() -> None:
 
 
 def test_schedule_is_found_in_any_section_by_its_header() -> None:
-    page = parse_page("# Next Talk\n\n# Talks\n\n| Date | Speaker | Title |\n| --- | --- | --- |\n| 01/02/2026 | A | B |\n")
+    page = parse_page(
+        "# Next Talk\n\n# Talks\n\n| Date | Speaker | Title |\n| --- | --- | --- |\n| 01/02/2026 | A | B |\n"
+    )
     assert isinstance(page.schedule, Schedule)
     assert page.sections[-1].kind == "schedule"
