@@ -19,6 +19,7 @@ _SIZE = re.compile(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"\s+")
+_CANCELLED = re.compile(r"\s*[\(\[]\s*cancel+ed\s*[\)\]]\s*$|^\s*cancel+ed\s*[:!-]\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +132,12 @@ def _clean(text: str) -> str:
 def split_br(text: str) -> list[str]:
     """Split a cell or line at its `<br>` tags."""
     return _BR.split(text)
+
+
+def split_cancelled(text: str) -> tuple[str, bool]:
+    """`text` without a cancellation mark (`(canceled)`, `Cancelled:`, `~~...~~`) and whether it had one."""
+    stripped = text.strip()
+    if len(stripped) > 4 and stripped.startswith("~~") and stripped.endswith("~~"):
+        return stripped[2:-2], True
+    cleaned, count = _CANCELLED.subn("", text)
+    return cleaned, bool(count)

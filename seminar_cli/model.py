@@ -1,8 +1,9 @@
 """The page model: frozen, slotted dataclasses that keep every byte of the source.
 
-Every node that came from the page keeps its exact text; rendering an unedited
-page is the concatenation of those texts. A node an edit created or changed has
-`text=None` (or `row=None`), meaning "render me from my values and the page's style".
+Every node keeps its exact text beside what it says: rendering a page is the
+concatenation of those texts. An edit builds new nodes whose text is composed in
+the page's own style (`compose`) and whose values are what the edit intended, so
+re-reading the rendered text can be checked against them.
 """
 
 from __future__ import annotations
@@ -113,10 +114,9 @@ class Field:
     kind: FieldKind
     prefix: str
     label: str
-    text: str | None
+    text: str
     suffix: str
     line: int = 0
-    was: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +175,12 @@ class Talk:
 class ScheduleEntry:
     """One schedule row and what it says."""
 
-    row: Row | None
+    row: Row
     date_text: str
     date: date | None
     tbd: bool
     struck: bool
+    cancelled: bool
     location: str | None
     name: str | None
     speakers: tuple[Speaker, ...]

@@ -1,4 +1,4 @@
-"""Page -> text. Untouched nodes print their exact text; edited ones are formatted by `format`."""
+"""Page -> text: one join over the exact texts of the nodes."""
 
 from __future__ import annotations
 
@@ -49,8 +49,6 @@ def _section(section: Section, out: list[str]) -> None:
 def render_part(part: TalkPart) -> str:
     """One part of a talk block."""
     if isinstance(part, Field):
-        if part.text is None:
-            raise ValueError("an edited field must be formatted before rendering")
         return part.prefix + part.label + part.text + part.suffix
     if isinstance(part, TextPart):
         if part.body is None:
@@ -65,6 +63,4 @@ def render_entry(entry: ScheduleEntry | RawBlock) -> str:
     """One schedule row (or a comment line between rows)."""
     if isinstance(entry, RawBlock):
         return entry.text
-    if entry.row is None:
-        raise ValueError("an edited schedule row must be formatted before rendering")
     return entry.row.text

@@ -105,7 +105,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
     cells = {key: _unstrike(value) for key, value in cells.items()}
     date_text = cells.get("date", "")
     parsed = parse_date(inline.strip_markup(date_text), year)
-    title_cell = cells.get("title", "")
+    title_cell, cancelled = inline.split_cancelled(cells.get("title", ""))
     title_links = inline.links(title_cell)
     name_cell = cells.get("name", "")
     return ScheduleEntry(
@@ -114,6 +114,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
         date=parsed.date,
         tbd=parsed.tbd,
         struck=struck,
+        cancelled=cancelled,
         location=inline.strip_markup(cells["location"]) if "location" in cells else None,
         name=inline.strip_markup(name_cell) if "name" in cells else None,
         speakers=speakers_of(name_cell),

@@ -7,6 +7,7 @@ A talk starts at a bold title line followed by detail lines (`<br>Room: ...`,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import inline
 from .dates import is_tbd, scan_time
@@ -36,7 +37,6 @@ _KNOWN_LABEL = re.compile(
     re.I,
 )
 _LABEL_PARAGRAPH = re.compile(r"^(?P<label>\s*(\*\*|__)\s*(?P<word>[^*_]+?)\s*(\2\s*:|:\s*\2|\2))(?P<gap>.*)$")
-_CANCELLED = re.compile(r"\s*[\(\[]\s*(cancel+ed|postponed)\s*[\)\]]\s*$|^\s*(cancel+ed|postponed)\s*:\s*", re.I)
 _LINK_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.I)
 _LINK_WORDS = re.compile(
     r"\b(slides?|recording|video|paper|code|poster|notebook|materials?|zoom|teams|webex|meet|join|"
@@ -174,7 +174,7 @@ def _split_details(line: str, number: int, seen: set[str]) -> list[TalkPart]:
 
 
 def _with_suffix(field: Field, more: str) -> Field:
-    return Field(field.kind, field.prefix, field.label, field.text, field.suffix + more, field.line)
+    return replace(field, suffix=field.suffix + more)
 
 
 def _classify(text: str, seen: set[str]) -> tuple[FieldKind, str, str]:
@@ -296,15 +296,15 @@ def _link_fields(block: RawBlock) -> list[TalkPart]:
 def talk_from_parts(parts: tuple[TalkPart, ...], year: int | None) -> Talk:
     """What a talk's parts say: title, speakers, place, time, photo, abstract, bio, links."""
     fields = [part for part in parts if isinstance(part, Field)]
-    title_text = next((field.text or "" for field in fields if field.kind == "title"), "")
-    cancelled = bool(_CANCELLED.search(title_text)) or title_text.strip().startswith("~~")
-    title = inline.strip_markup(_CANCELLED.sub("", title_text))
+    title_text = next((field.text for field in fields if field.kind == "title"), "")
+    clean, cancelled = inline.split_cancelled(title_text)
+    title = inline.strip_markup(clean)
     when: TimeSlot | None = None
     location = affiliation = None
     speakers: list[Speaker] = []
     links: list[Link] = []
     for field in fields:
-        value = field.text or ""
+        value = field.text
         if field.kind == "time" and when is None:
             when = scan_time(value, year).slot
         elif field.kind == "location" and location is None:

@@ -76,6 +76,7 @@ def entry_data(entry: ScheduleEntry, *, lines: bool = True) -> dict[str, Any]:
         "date_text": entry.date_text,
         "tbd": entry.tbd,
         "struck": entry.struck,
+        "cancelled": entry.cancelled,
         "location": entry.location,
         "name": entry.name,
         "speakers": _speakers(entry.speakers),
