@@ -1,14 +1,27 @@
-"""The library API that the CLI and tests call: read, parse, render (and, later, edit)."""
+"""The library API that the CLI and tests call: read, parse, render, and edit safely.
+
+An edit flows: read the exact text -> parse -> infer the style -> pure operation ->
+render -> re-read the result and compare it with the intended page (refuse on any
+difference) -> write atomically, only if the text changed.
+"""
 
 from __future__ import annotations
 
-from .errors import NotASeminarPageError
-from .files import read_text
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import NotASeminarPageError, SeminarError, WriteRefusedError
+from .files import read_text, write_atomic
 from .model import Page
 from .parse import parse_page as _parse_page
 from .render import render_page as _render_page
 
-__all__ = ["parse_page", "read_page", "render_page"]
+if TYPE_CHECKING:
+    from .ops import Edit
+    from .style import PageStyle
+
+__all__ = ["EditResult", "edit_file", "edit_text", "parse_page", "read_page", "render_page"]
 
 
 def parse_page(text: str, path: str | None = None) -> Page:
@@ -26,3 +39,78 @@ def render_page(page: Page) -> str:
 def read_page(path: str) -> Page:
     """Read and parse the page stored at `path`."""
     return parse_page(read_text(path), path)
+
+
+@dataclass(frozen=True, slots=True)
+class EditResult:
+    """What an edit did: the text before and after, and what to tell the user."""
+
+    path: str | None
+    before: str
+    after: str
+    summary: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when the edit changes the page."""
+        return self.before != self.after
+
+
+Operation = Callable[[Page, "PageStyle"], "Edit"]
+
+
+def edit_text(text: str, operation: Operation, path: str | None = None) -> EditResult:
+    """Parse, infer the style, apply a pure operation, render, and check the result reads back as intended."""
+    from .style import infer_style
+
+    page = parse_page(text, path)
+    edit = operation(page, infer_style(page))
+    after = render_page(edit.page)
+    if after != text:
+        verify(edit.page, after, path)
+    return EditResult(path, text, after, edit.summary, edit.notes)
+
+
+def verify(intended: Page, after: str, path: str | None) -> None:
+    """Refuse (`WriteRefusedError`) when `after` would not read back as the intended page."""
+    from .views import page_data
+
+    try:
+        reread = _parse_page(after, path)
+    except SeminarError as error:
+        raise WriteRefusedError(
+            f"the edited page would not read back ({error.message}); nothing was written", path=path
+        ) from None
+    wanted, got = page_data(intended, lines=False), page_data(reread, lines=False)
+    if wanted != got:
+        where, expected, found = _first_difference(wanted, got)
+        raise WriteRefusedError(
+            f"the edited page would not read back as intended at {where}; nothing was written",
+            path=path,
+            found=repr(found),
+            expected=repr(expected),
+        )
+
+
+def _first_difference(wanted: object, got: object, where: str = "page") -> tuple[str, object, object]:
+    if isinstance(wanted, dict) and isinstance(got, dict):
+        for key in wanted:
+            if wanted.get(key) != got.get(key):
+                return _first_difference(wanted[key], got.get(key), f"{where}.{key}")
+    if isinstance(wanted, list) and isinstance(got, list) and len(wanted) == len(got):
+        for index, (one, other) in enumerate(zip(wanted, got, strict=True)):
+            if one != other:
+                return _first_difference(one, other, f"{where}[{index}]")
+    return where, wanted, got
+
+
+def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
+    """Edit the page at `path`; with `write`, replace it atomically, only if it changed and nobody else did."""
+    text = read_text(path)
+    result = edit_text(text, operation, path)
+    if write and result.changed:
+        if read_text(path) != text:
+            raise WriteRefusedError("the page changed while it was being edited; nothing was written", path=path)
+        write_atomic(path, result.after)
+    return result

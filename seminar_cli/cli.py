@@ -76,6 +76,167 @@ def show(
         output.print_listings(views.headline(parsed), views.listings(parsed))
 
 
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")]
+Check = Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the page would change (for CI).")]
+PagePath = Annotated[str, typer.Argument(help="The markdown page to edit.", metavar="PAGE")]
+Selector = Annotated[
+    str | None,
+    typer.Option(
+        "--talk", help="The talk: its date (ISO or as the page writes it), 'next', or words of the speaker or title."
+    ),
+]
+
+
+def _edit(page: str, operation: Callable[..., object], *, dry_run: bool, check: bool) -> None:
+    """Apply an operation to the page: show a diff, check, or write atomically when it changed."""
+    from . import api, output
+
+    result = _run(lambda: api.edit_file(page, operation, write=not (dry_run or check)))  # type: ignore[arg-type]
+    for note in result.notes:
+        output.print_error(f"note: {note}")
+    if dry_run and result.changed:
+        output.print_diff(output.unified_diff(result.before, result.after, page))
+    if not result.changed:
+        typer.echo(f"{page}: unchanged ({result.summary})")
+        return
+    if check or dry_run:
+        typer.echo(f"{page}: would change: {result.summary}")
+        if check:
+            raise typer.Exit(1)
+        return
+    typer.echo(f"{page}: {result.summary}")
+
+
+def _ask(value: str | None, option: str, question: str) -> str:
+    """A required value: from the command line, else prompted for on a terminal, else a usage error."""
+    from .errors import UsageError
+    from .output import is_terminal
+
+    if value is not None:
+        return value
+    if is_terminal(sys.stdin) and is_terminal(sys.stdout):
+        return str(typer.prompt(question))
+    from .output import print_error
+
+    print_error(str(UsageError(f"missing {option}", expected=f"{option} (asked for only on a terminal)")))
+    raise typer.Exit(2)
+
+
+@app.command("add-talk")
+def add_talk(
+    page: PagePath,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The talk's date: ISO (2026-02-05), the page's own format, or TBD.")
+    ] = None,
+    speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Speaker name (repeat for several).")] = None,
+    speaker_url: Annotated[
+        list[str] | None, typer.Option("--speaker-url", help="Speaker link, in --speaker order.")
+    ] = None,
+    affiliation: Annotated[str | None, typer.Option(help="Speaker's affiliation.")] = None,
+    title: Annotated[str | None, typer.Option(help="Talk title (TBD when not given).")] = None,
+    location: Annotated[str | None, typer.Option(help="Where the talk is held.")] = None,
+    time: Annotated[
+        str | None,
+        typer.Option("--time", help="Hours, e.g. '10:00-11:00' or '2-3 pm' (the series' usual hours when not given)."),
+    ] = None,
+    photo: Annotated[str | None, typer.Option(help="Speaker photo URL (on pages that show photos).")] = None,
+    abstract_file: Annotated[str | None, typer.Option(help="File with the abstract ('-' for standard input).")] = None,
+    bio_file: Annotated[str | None, typer.Option(help="File with the speaker's bio ('-' for standard input).")] = None,
+    next_talk: Annotated[bool, typer.Option("--next", help="Write the full talk block under Next.")] = False,
+    today: Annotated[
+        str | None, typer.Option(help="Take this date as today (default: today in the series' time zone).")
+    ] = None,
+    dry_run: DryRun = False,
+    check: Check = False,
+) -> None:
+    """Add a talk: its row at its place in the schedule and, with details, its block.
+
+    With a title plus an abstract or bio (or --next), the full talk block is written too,
+    under Next when it is the earliest talk still to come, else under Upcoming. New text
+    copies the page's own conventions: date format, labels, time line, photo table.
+
+    Example: seminar add-talk seminar.md --date 2026-02-05 --speaker "Ann Lee" --affiliation "State U"
+    """
+    from . import commands
+
+    date_text = _ask(date, "--date", "Date of the talk")
+    names = speaker or [_ask(None, "--speaker", "Speaker name")]
+    operation = _run(
+        lambda: commands.add_talk(
+            date_text, names, speaker_url or [], affiliation=affiliation, title=title, location=location,
+            time=time, photo=photo, abstract_file=abstract_file, bio_file=bio_file, force_next=next_talk, today=today,
+        )
+    )  # fmt: skip
+    _edit(page, operation, dry_run=dry_run, check=check)
+
+
+@app.command()
+def reschedule(
+    page: PagePath,
+    talk: Selector = None,
+    date: Annotated[str | None, typer.Option("--date", help="New date (ISO or the page's format), or TBD.")] = None,
+    time: Annotated[str | None, typer.Option("--time", help="New hours, e.g. '10:00-11:00'.")] = None,
+    location: Annotated[str | None, typer.Option(help="New place.")] = None,
+    dry_run: DryRun = False,
+    check: Check = False,
+) -> None:
+    """Move a talk to another date, time or place: its schedule row and its block together.
+
+    The row moves to its new place in the schedule; the block's weekday follows the date.
+    --date TBD marks the talk postponed with no date yet.
+
+    Example: seminar reschedule seminar.md --talk "Ann Lee" --date 2026-02-12
+    """
+    from . import commands
+
+    selector = _ask(talk, "--talk", "Which talk (date, speaker or title words)")
+    operation = _run(lambda: commands.reschedule(selector, new_date=date, hours=time, location=location))
+    _edit(page, operation, dry_run=dry_run, check=check)
+
+
+@app.command()
+def cancel(
+    page: PagePath,
+    talk: Selector = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove the row and block instead of marking them.")] = False,
+    dry_run: DryRun = False,
+    check: Check = False,
+) -> None:
+    """Mark a talk cancelled in its row and block, the way the page marks it (or --remove it).
+
+    Example: seminar cancel seminar.md --talk 2026-02-12
+    """
+    from . import commands
+
+    selector = _ask(talk, "--talk", "Which talk (date, speaker or title words)")
+    _edit(page, commands.cancel(selector, remove=remove), dry_run=dry_run, check=check)
+
+
+@app.command()
+def rotate(
+    page: PagePath,
+    today: Annotated[str | None, typer.Option(help="Take the start of this date as now.")] = None,
+    now: Annotated[
+        str | None, typer.Option(help="Take this moment as now, e.g. 2026-01-22T11:30 (series' time zone).")
+    ] = None,
+    dry_run: DryRun = False,
+    check: Check = False,
+) -> None:
+    """Move talks that have ended from Next (and Upcoming) into Past Presentations.
+
+    A talk has ended once its end time in the series' time zone has passed. Past talks
+    go in the page's own order (newest first on some pages, oldest first on others) with
+    its own separators; the earliest upcoming talk with a block takes Next. A second run
+    changes nothing.
+
+    Example: seminar rotate seminar.md --dry-run
+    """
+    from . import commands
+
+    operation = _run(lambda: commands.rotate(today=today, now=now))
+    _edit(page, operation, dry_run=dry_run, check=check)
+
+
 def main() -> None:
     """Entry point of the `seminar` console script."""
     app()

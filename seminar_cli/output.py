@@ -69,3 +69,33 @@ def _escape(text: str) -> str:
 def print_error(message: str, stream: TextIO | None = None) -> None:
     """One line on stderr, prefixed with the program name."""
     (stream or sys.stderr).write(f"seminar: {message}\n")
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """A unified diff of a page's text before and after an edit."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        f"a/{path.lstrip('/')}",
+        f"b/{path.lstrip('/')}",
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+_COLOURS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m"}
+
+
+def print_diff(diff: str, stream: TextIO | None = None) -> None:
+    """Print a diff, coloured on a terminal."""
+    stream = stream or sys.stdout
+    if not is_terminal(stream):
+        stream.write(diff)
+        return
+    for line in diff.splitlines(keepends=True):
+        colour = _COLOURS.get(line[:1]) if not line.startswith(("+++", "---")) else "\x1b[1m"
+        stream.write(f"{colour}{line.rstrip(chr(10))}\x1b[0m\n" if colour else line)

@@ -1,0 +1,135 @@
+"""Talks as an organizer names them: a schedule row and its block joined, found by a selector."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import is_tbd, parse_date
+from .errors import SelectorError
+from .model import Page, ScheduleEntry, Section, Speaker, Talk
+
+_HONORIFIC = re.compile(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class TalkRef:
+    """One talk of the page: its schedule row, its block and the block's section (each optional)."""
+
+    entry: ScheduleEntry | None
+    section: Section | None
+    talk: Talk | None
+
+    @property
+    def date(self) -> date | None:
+        """The talk's date, from its block when it has one."""
+        if self.talk and self.talk.when and self.talk.when.date:
+            return self.talk.when.date
+        return self.entry.date if self.entry else None
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The talk's speakers, from its block when it has one."""
+        if self.talk and self.talk.speakers:
+            return self.talk.speakers
+        return self.entry.speakers if self.entry else ()
+
+    @property
+    def title(self) -> str:
+        """The talk's title, from its block when it has one."""
+        if self.talk:
+            return self.talk.title
+        return self.entry.title or "" if self.entry else ""
+
+    @property
+    def line(self) -> int:
+        """Where the talk is on the page (its row, else its block)."""
+        return self.entry.line if self.entry else self.talk.line if self.talk else 0
+
+    def describe(self) -> str:
+        """`2026-01-22 Ann Lee: Title (line 56)`."""
+        day = self.date.isoformat() if self.date else "TBD"
+        names = ", ".join(speaker.name for speaker in self.speakers) or "?"
+        title = self.title if self.title and not is_tbd(self.title) else "(no title yet)"
+        return f"{day} {names}: {title} (line {self.line})"
+
+
+def name_words(speakers: tuple[Speaker, ...]) -> set[str]:
+    """The words of the speakers' names, without honorifics, lower case."""
+    words: set[str] = set()
+    for speaker in speakers:
+        words.update(word.casefold() for word in _WORD.findall(_HONORIFIC.sub(" ", speaker.name)))
+    return words
+
+
+def _same_title(one: str | None, other: str | None) -> bool:
+    if not one or not other or is_tbd(one) or is_tbd(other):
+        return False
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+def talk_refs(page: Page) -> list[TalkRef]:
+    """Every talk of the page: blocks joined to their rows (by date, speaker and title), then lone rows."""
+    schedule = page.schedule
+    entries = list(schedule.entries) if schedule else []
+    used: set[int] = set()
+    refs: list[TalkRef] = []
+    for section, talk in page.talks():
+        best, best_score = None, 0
+        for index, entry in enumerate(entries):
+            if index in used:
+                continue
+            score = _score(talk, entry)
+            if score > best_score:
+                best, best_score = index, score
+        if best is not None and best_score >= 2:
+            used.add(best)
+            refs.append(TalkRef(entries[best], section, talk))
+        else:
+            refs.append(TalkRef(None, section, talk))
+    refs.extend(TalkRef(entry, None, None) for index, entry in enumerate(entries) if index not in used)
+    return refs
+
+
+def _score(talk: Talk, entry: ScheduleEntry) -> int:
+    score = 0
+    if talk.when and talk.when.date and talk.when.date == entry.date:
+        score += 2
+    if name_words(talk.speakers) & name_words(entry.speakers):
+        score += 3
+    if _same_title(talk.title, entry.title):
+        score += 3
+    return score
+
+
+def select(page: Page, selector: str) -> TalkRef:
+    """The one talk `selector` names: a date, `next`, or words of a speaker's name or the title."""
+    refs = talk_refs(page)
+    wanted = selector.strip()
+    if not wanted:
+        raise SelectorError("the talk selector is empty", expected="a date, a speaker's name or words of the title")
+    if wanted.casefold() == "next":
+        found = [ref for ref in refs if ref.section is not None and ref.section.kind == "next"]
+    else:
+        day = parse_date(wanted, page.season_year).date
+        if day is not None:
+            found = [ref for ref in refs if ref.date == day]
+        else:
+            words = wanted.casefold().split()
+            found = [ref for ref in refs if all(word in _haystack(ref) for word in words)]
+    if len(found) == 1:
+        return found[0]
+    listing = "\n".join(f"  {ref.describe()}" for ref in (found or refs))
+    if not found:
+        raise SelectorError(f"no talk matches {wanted!r}; the talks on the page are:\n{listing}", path=page.path)
+    raise SelectorError(
+        f"{wanted!r} matches {len(found)} talks; name one by its date or more words:\n{listing}", path=page.path
+    )
+
+
+def _haystack(ref: TalkRef) -> str:
+    names = " ".join(speaker.name for speaker in ref.speakers)
+    entry_text = f"{ref.entry.name or ''} {ref.entry.title or ''}" if ref.entry else ""
+    return f"{names} {ref.title} {entry_text}".casefold()
