@@ -82,6 +82,14 @@ def verify(intended: Page, after: str, path: str | None) -> None:
         raise WriteRefusedError(
             f"the edited page would not read back ({error.message}); nothing was written", path=path
         ) from None
+    if reread.season_year != intended.season_year and intended.season_year is not None:
+        if _relies_on_season_year(reread):
+            raise WriteRefusedError(
+                f"the edit would change the season's year from {intended.season_year} to {reread.season_year}, "
+                "and dates without a year depend on it; nothing was written",
+                path=path,
+            )
+        reread = _parse_page(after, path, season_year=intended.season_year)
     wanted, got = page_data(intended, lines=False), page_data(reread, lines=False)
     if wanted != got:
         where, expected, found = _first_difference(wanted, got)
@@ -91,6 +99,20 @@ def verify(intended: Page, after: str, path: str | None) -> None:
             found=repr(found),
             expected=repr(expected),
         )
+
+
+def _relies_on_season_year(page: Page) -> bool:
+    """True when some date on the page is written without its year."""
+    import re
+
+    full_year = re.compile(r"(19|20)\d\d")
+    schedule = page.schedule
+    rows = schedule.entries if schedule else ()
+    if any(entry.date is not None and not full_year.search(entry.date_text) for entry in rows):
+        return True
+    return any(
+        talk.when and talk.when.date_text and not full_year.search(talk.when.date_text) for _, talk in page.talks()
+    )
 
 
 def _first_difference(wanted: object, got: object, where: str = "page") -> tuple[str, object, object]:

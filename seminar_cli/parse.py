@@ -33,11 +33,15 @@ _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 _SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
 
 
-def parse_page(text: str, path: str | None = None) -> Page:
-    """Read a seminar page; `render_page` of the result gives `text` back exactly."""
+def parse_page(text: str, path: str | None = None, *, season_year: int | None = None) -> Page:
+    """Read a seminar page; `render_page` of the result gives `text` back exactly.
+
+    `season_year` overrides the year read off the page (used to compare an edited page
+    with the intended one under the same year).
+    """
     segments = segment(text)
     front = _front_matter(segments.front_matter)
-    year = _season_year(front, text)
+    year = season_year or _season_year(front, text)
     sections = []
     for heading_block, blocks in segments.sections:
         if heading_block is None and not blocks:

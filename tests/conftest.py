@@ -20,6 +20,10 @@ settings.register_profile("thorough", max_examples=5000, deadline=None, suppress
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite the expected pages of tests/golden.")
+
+
 def shared_page_paths() -> list[Path]:
     """The real pages of ../shared/pages (empty when that folder is absent, an error in CI)."""
     if not SHARED.is_dir():
