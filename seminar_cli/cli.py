@@ -237,6 +237,63 @@ def rotate(
     _edit(page, operation, dry_run=dry_run, check=check)
 
 
+@app.command("update-talk")
+def update_talk(
+    page: PagePath,
+    talk: Selector = None,
+    title: Annotated[str | None, typer.Option(help="The talk's title.")] = None,
+    speaker: Annotated[list[str] | None, typer.Option("--speaker", help="Speaker name (repeat for several).")] = None,
+    speaker_url: Annotated[
+        list[str] | None, typer.Option("--speaker-url", help="Speaker link, in --speaker order.")
+    ] = None,
+    affiliation: Annotated[str | None, typer.Option(help="Speaker's affiliation.")] = None,
+    location: Annotated[str | None, typer.Option(help="Where the talk is held (the block's place line).")] = None,
+    time: Annotated[str | None, typer.Option("--time", help="Hours, e.g. '10:00-11:00'.")] = None,
+    photo: Annotated[str | None, typer.Option(help="Speaker photo URL (on pages that show photos).")] = None,
+    photo_width: Annotated[int | None, typer.Option(help="Photo width in pixels.")] = None,
+    caption: Annotated[str | None, typer.Option(help="Photo caption lines, separated by '<br>'.")] = None,
+    abstract_file: Annotated[str | None, typer.Option(help="File with the abstract ('-' for standard input).")] = None,
+    bio_file: Annotated[str | None, typer.Option(help="File with the bio ('-' for standard input).")] = None,
+    from_file: Annotated[
+        str | None, typer.Option("--from", help="A talk description file (see `seminar talk-template`).")
+    ] = None,
+    next_talk: Annotated[bool, typer.Option("--next", help="Write the talk's block under Next.")] = False,
+    today: Annotated[str | None, typer.Option(help="Take this date as today.")] = None,
+    dry_run: DryRun = False,
+    check: Check = False,
+) -> None:
+    """Fill in a scheduled talk: title, place, speaker, photo, abstract, bio, in row and block together.
+
+    Only what is given changes. A talk that has only its schedule row gets its block
+    under Next, in the page's own style, once it is the next talk (or with --next),
+    replacing a placeholder such as "TBD" there.
+
+    Example: seminar update-talk seminar.md --talk Schnake --title "Low-rank training" --abstract-file abstract.md
+    """
+    from . import commands
+
+    selector = _ask(talk, "--talk", "Which talk (date, speaker or title words)")
+    operation = _run(
+        lambda: commands.update_talk(
+            selector, title=title, names=speaker or [], urls=speaker_url or [], affiliation=affiliation,
+            location=location, time=time, photo=photo, photo_width=photo_width, caption=caption,
+            abstract_file=abstract_file, bio_file=bio_file, from_file=from_file, force_next=next_talk, today=today,
+        )
+    )  # fmt: skip
+    _edit(page, operation, dry_run=dry_run, check=check)
+
+
+@app.command("talk-template")
+def talk_template() -> None:
+    """Print an empty talk description to send to a speaker (read back with update-talk --from).
+
+    Example: seminar talk-template > talk.md
+    """
+    from .talkfile import TEMPLATE
+
+    sys.stdout.write(TEMPLATE)
+
+
 def main() -> None:
     """Entry point of the `seminar` console script."""
     app()

@@ -7,6 +7,7 @@ time zone) are read inside the operation.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -168,5 +169,65 @@ def rotate(*, today: str | None, now: str | None) -> Operation:
         else:
             current = datetime.now(tz)
         return ops.rotate(page, style, now=current, tz=tz)
+
+    return operation
+
+
+def caption_lines(text: str | None) -> tuple[str, ...] | None:
+    """A photo caption typed as `Name <br> Role <br> Place` (or on several lines)."""
+    if text is None:
+        return None
+    lines = tuple(line.strip() for line in re.split(r"<br\s*/?>|\n", text, flags=re.I) if line.strip())
+    return lines or None
+
+
+def update_talk(
+    selector: str,
+    *,
+    title: str | None,
+    names: list[str],
+    urls: list[str],
+    affiliation: str | None,
+    location: str | None,
+    time: str | None,
+    photo: str | None,
+    photo_width: int | None,
+    caption: str | None,
+    abstract_file: str | None,
+    bio_file: str | None,
+    from_file: str | None,
+    force_next: bool,
+    today: str | None,
+) -> Operation:
+    """The `update-talk` operation: options first, then what `--from FILE` says."""
+    from .fill import update_talk as fill
+    from .talkfile import parse_talk_file
+
+    described = parse_talk_file(read_text_option(from_file, "--from") or "", from_file) if from_file else None
+    given = described.values if described else {}
+    names = names or ([given["speaker"]] if "speaker" in given else [])
+    urls = urls or ([given["url"]] if "url" in given else [])
+    hours = time or given.get("time")
+    start, end = parse_hours(hours) if hours else (None, None)
+    details = TalkDetails(
+        speakers=speakers(names, []),
+        title=_line(title or given.get("title"), "--title"),
+        affiliation=_line(affiliation or given.get("affiliation"), "--affiliation"),
+        location=_line(location or given.get("location"), "--location"),
+        start=start,
+        end=end,
+        photo=_line(photo or given.get("photo"), "--photo"),
+        photo_width=str(photo_width) if photo_width else None,
+        caption=caption_lines(caption or given.get("caption")),
+        abstract=read_text_option(abstract_file, "--abstract-file") or (described.abstract if described else None),
+        bio=read_text_option(bio_file, "--bio-file") or (described.bio if described else None),
+    )
+    links = tuple(one_line(url, "--speaker-url") for url in urls)
+    if details == TalkDetails(speakers=details.speakers) and not links and not names:
+        raise UsageError("nothing to update", expected="--title, --location, --abstract-file, --from FILE, ...")
+
+    def operation(page: Page, style: PageStyle) -> ops.Edit:
+        ref = select(page, selector)
+        return fill(page, style, ref, details, speaker_urls=links, today=_today(page, today), force_next=force_next)
 
     return operation

@@ -1,0 +1,113 @@
+"""`seminar update-talk`: the edit organizers make most often, and the real page it reproduces."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, read, shared_page
+from typer.testing import CliRunner
+
+from seminar_cli.api import parse_page, read_page
+from seminar_cli.cli import app
+from seminar_cli.errors import UsageError
+from seminar_cli.model import TextPart
+from seminar_cli.render import render_part
+from seminar_cli.talkfile import TEMPLATE, parse_talk_file
+
+runner = CliRunner()
+
+
+def section_text(text: str, kind: str) -> str:
+    page = parse_page(text)
+    (section,) = page.sections_of(kind)
+    out = [section.heading.text if section.heading else ""]
+    for item in section.items:
+        if hasattr(item, "parts"):
+            out.extend(render_part(part) for part in item.parts)  # type: ignore[union-attr]
+        else:
+            out.append(item.text)  # type: ignore[union-attr]
+    return "".join(out)
+
+
+def test_rotate_then_update_talk_gives_the_real_next_section_and_row(tmp_path: Path) -> None:
+    """From the first 2026 page, rotate and fill in the next talk as the organizers did two weeks later."""
+    before, later = shared_page("ai-seminar-2026-jan14.md"), shared_page("ai-seminar-2026-jan27.md")
+    talk = read_page(str(later)).sections_of("next")[0].talks[0]
+    texts = {part.kind: part.body or "" for part in talk.parts if isinstance(part, TextPart)}
+    (tmp_path / "abstract.md").write_text(texts["abstract"])
+    (tmp_path / "bio.md").write_text(texts["bio"])
+    page = tmp_path / "page.md"
+    shutil.copyfile(before, page)
+    assert runner.invoke(app, ["rotate", str(page), "--today", "2026-01-23"]).exit_code == 0
+    photo = talk.photo[0]
+    result = runner.invoke(
+        app,
+        [
+            "update-talk", str(page), "--talk", "Schnake", "--title", talk.title, "--location", str(talk.location),
+            "--speaker-url", str(talk.speakers[0].url), "--photo", str(photo.image),
+            "--caption", " <br> ".join(photo.caption), "--abstract-file", str(tmp_path / "abstract.md"),
+            "--bio-file", str(tmp_path / "bio.md"), "--today", "2026-01-23",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ours, theirs = read(page), read(later)
+    assert section_text(ours, "next") == section_text(theirs, "next")
+    row = [line for line in ours.splitlines(True) if line.startswith("| 01-29-2026")]
+    assert row == [line for line in theirs.splitlines(True) if line.startswith("| 01-29-2026")]
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    copy = tmp_path / "seminar.md"
+    shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", copy)
+    return copy
+
+
+def test_abstract_from_standard_input_keeps_paragraphs(page: Path) -> None:
+    text = "First paragraph, first line\ncontinued here.\n\nSecond paragraph.\n"
+    result = runner.invoke(app, ["update-talk", str(page), "--talk", "next", "--abstract-file", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    talk = read_page(str(page)).sections_of("next")[0].talks[0]
+    assert talk.abstract == "First paragraph, first line continued here.\n\nSecond paragraph."
+
+
+def test_sentence_per_line_pages_get_one_sentence_per_line(tmp_path: Path) -> None:
+    page = tmp_path / "tutorial.md"
+    shutil.copyfile(EXAMPLES / "tutorial-series-2025.md", page)
+    text = "One sentence here. Another one follows! And a third?\n"
+    result = runner.invoke(app, ["update-talk", str(page), "--talk", "next", "--bio-file", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "One sentence here.\nAnother one follows!\nAnd a third?\n" in read(page)
+
+
+def test_nothing_to_update_is_a_usage_error(page: Path) -> None:
+    result = runner.invoke(app, ["update-talk", str(page), "--talk", "next"])
+    assert result.exit_code == 2 and "nothing to update" in result.stderr
+
+
+def test_talk_template_reads_back_empty() -> None:
+    result = runner.invoke(app, ["talk-template"])
+    assert result.exit_code == 0 and result.stdout == TEMPLATE
+    parsed = parse_talk_file(TEMPLATE, "talk.md")
+    assert (parsed.values, parsed.abstract, parsed.bio) == ({}, None, None)
+
+
+def test_talk_file_errors_name_their_line() -> None:
+    with pytest.raises(UsageError, match=r"talk.md:3: unknown line 'room: 5'"):
+        parse_talk_file("---\ntitle: T\nroom: 5\n---\n", "talk.md")
+    with pytest.raises(UsageError, match=r"talk.md:6: unknown section 'Slides'"):
+        parse_talk_file("---\ntitle: T\n---\n\n## Abstract\n## Slides\n", "talk.md")
+
+
+def test_a_row_only_talk_that_is_not_next_gets_only_its_row(page: Path) -> None:
+    result = runner.invoke(
+        app, ["update-talk", str(page), "--talk", "Ashworth", "--title", "Beam Faults", "--today", "2026-11-23"]
+    )
+    assert result.exit_code == 0
+    assert "only its schedule row was updated" in result.stderr
+    assert "| 12-17-2026 | Virtual | Daniel Ashworth | Silverlake Applied Physics Laboratory | Beam Faults |" in read(
+        page
+    )
+    assert "**Beam Faults**" not in read(page)
