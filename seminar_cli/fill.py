@@ -143,45 +143,51 @@ def _updated_field(field: Field, talk: Talk, details: TalkDetails, style: PageSt
 
 
 def _added_parts(parts: list[TalkPart], details: TalkDetails, style: PageStyle, notes: list[str]) -> list[TalkPart]:
-    """Parts the block did not have yet, copied from the page's template block."""
+    """Parts the block did not have yet, shaped like the page's template block."""
     template = style.talk_template
     have = {part.kind for part in parts if isinstance(part, (Field, TextPart))}
-    blank = RawBlock("blank", style.newline)
     for kind, value in (("location", details.location), ("affiliation", details.affiliation)):
         source = field_of(template, kind) if template else None
         if value and kind not in have and source is not None:
-            line_field = replace(source, text=compose.escape_inline(value), line=0)
-            last = max(index for index, part in enumerate(parts) if isinstance(part, Field) and part.kind in _DETAILS)
-            parts.insert(last + 1, line_field)
+            parts.insert(_after_details(parts), replace(source, text=compose.escape_inline(value), line=0))
     if (details.photo or details.caption) and not any(isinstance(part, PhotoTable) for part in parts):
         if style.photo_template is None:
             notes.append("the page shows no speaker photos, so no photo table was added")
         elif details.photo:
-            last = max(index for index, part in enumerate(parts) if isinstance(part, Field) and part.kind in _DETAILS)
-            parts[last + 1 : last + 1] = [blank, photo_table(style.photo_template, details)]
+            at = _after_details(parts)
+            parts[at:at] = [RawBlock("blank", style.newline), photo_table(style.photo_template, details)]
     for kind, value in (("abstract", details.abstract), ("bio", details.bio)):
-        if value is None or kind in have:
-            continue
-        label = next(
-            (part for part in (template.parts if template else ()) if isinstance(part, TextPart) and part.kind == kind),
-            None,
-        )
-        text = TextPart(
-            kind,
-            label.label if label else ("**Abstract**" if kind == "abstract" else "**Bio**"),
-            label.gap if label else style.newline,
-            compose.body_text(value, style.newline, style.sentence_per_line),
-        )
-        position = len(parts)
-        while position > 0 and isinstance(parts[position - 1], Field) and parts[position - 1].kind == "link":  # type: ignore[union-attr]
-            position -= 1
-        if kind == "abstract":
-            bio = next(
-                (index for index, part in enumerate(parts) if isinstance(part, TextPart) and part.kind == "bio"), None
-            )
-            position = bio if bio is not None else position
-        parts[position:position] = [blank, text] if position == len(parts) or position == 0 else [text, blank]
+        if value is not None and kind not in have:
+            _add_text(parts, _text_part(kind, value, style), style.newline)
     return parts
+
+
+def _after_details(parts: list[TalkPart]) -> int:
+    """The position right after the talk's last detail line."""
+    return 1 + max(index for index, part in enumerate(parts) if isinstance(part, Field) and part.kind in _DETAILS)
+
+
+def _text_part(kind: str, value: str, style: PageStyle) -> TextPart:
+    """An abstract or bio labelled the way the page labels it."""
+    template = style.talk_template.parts if style.talk_template else ()
+    model = next((part for part in template if isinstance(part, TextPart) and part.kind == kind), None)
+    label = model.label if model else ("**Abstract**" if kind == "abstract" else "**Bio**")
+    body = compose.body_text(value, style.newline, style.sentence_per_line)
+    return TextPart("abstract" if kind == "abstract" else "bio", label, model.gap if model else style.newline, body)
+
+
+def _add_text(parts: list[TalkPart], text: TextPart, newline: str) -> None:
+    """Put an abstract before the bio, and a bio before the slides and recording links."""
+    position = len(parts)
+    while (
+        position > 0 and isinstance(parts[position - 1], Field) and getattr(parts[position - 1], "kind", "") == "link"
+    ):
+        position -= 1
+    if text.kind == "abstract":
+        bios = [index for index, part in enumerate(parts) if isinstance(part, TextPart) and part.kind == "bio"]
+        position = bios[0] if bios else position
+    blank = RawBlock("blank", newline)
+    parts[position:position] = [blank, text] if position == len(parts) else [text, blank]
 
 
 def _first_block(

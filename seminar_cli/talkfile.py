@@ -79,7 +79,7 @@ def _sections(lines: list[str], path: str, offset: int) -> dict[str, str]:
         if heading:
             name = heading.group(1).strip().lower().rstrip(":")
             if name in ("abstract", "bio", "biography", "speaker bio"):
-                current = found.setdefault("bio" if name != "abstract" else "abstract", [])
+                current = found.setdefault("abstract" if name == "abstract" else "bio", [])
                 continue
             raise UsageError(
                 f"unknown section {heading.group(1)!r}", path=path, line=number, expected="## Abstract or ## Bio"
