@@ -8,11 +8,12 @@ difference) -> write atomically, only if the text changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import NotASeminarPageError, SeminarError, WriteRefusedError
-from .files import read_text, write_atomic
+from .files import locked, read_text, write_atomic
 from .model import Page
 from .parse import parse_page as _parse_page
 from .render import render_page as _render_page
@@ -128,10 +129,11 @@ def _first_difference(wanted: object, got: object, where: str = "page") -> tuple
 
 def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
     """Edit the page at `path`; with `write`, replace it atomically, only if it changed and nobody else did."""
-    text = read_text(path)
-    result = edit_text(text, operation, path)
-    if write and result.changed:
-        if read_text(path) != text:
-            raise WriteRefusedError("the page changed while it was being edited; nothing was written", path=path)
-        write_atomic(path, result.after)
+    with locked(path) if write else nullcontext():
+        text = read_text(path)
+        result = edit_text(text, operation, path)
+        if write and result.changed:
+            if read_text(path) != text:
+                raise WriteRefusedError("the page changed while it was being edited; nothing was written", path=path)
+            write_atomic(path, result.after)
     return result

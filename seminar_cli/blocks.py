@@ -74,7 +74,31 @@ def new_talk(style: PageStyle, details: TalkDetails, year: int | None) -> Talk:
             parts.append(RawBlock(part.kind, part.text))
     if details.photo and not any(isinstance(part, PhotoTable) for part in parts) and style.photo_template:
         parts = _with_photo(parts, photo_table(style.photo_template, details), style.newline)
-    return talk_from_parts(tuple(_tidy(parts)), year)
+    return talk_from_parts(tuple(with_newline(part, style.newline) for part in _tidy(parts)), year)
+
+
+def with_newline(part: TalkPart, newline: str) -> TalkPart:
+    """A new part whose lines end the page's way (a template may mix CRLF and LF)."""
+
+    def fix(text: str) -> str:
+        return re.sub(r"\r?\n", newline, text)
+
+    if isinstance(part, Field):
+        return replace(part, suffix=fix(part.suffix))
+    if isinstance(part, TextPart):
+        return replace(part, gap=fix(part.gap), body=fix(part.body) if part.body is not None else None)
+    if isinstance(part, PhotoTable):
+        table = part.table
+        rows = tuple(
+            replace(item, tail=fix(item.tail)) if isinstance(item, Row) else replace(item, text=fix(item.text))
+            for item in table.body
+        )
+        header, delimiter = (
+            replace(table.header, tail=fix(table.header.tail)),
+            replace(table.delimiter, tail=fix(table.delimiter.tail)),
+        )
+        return replace(part, table=replace(table, header=header, delimiter=delimiter, body=rows))
+    return replace(part, text=fix(part.text))
 
 
 def _new_field(field: Field, details: TalkDetails, placeholder: str) -> list[TalkPart]:

@@ -69,8 +69,13 @@ def cell(template: str, value: str, width: int | None = None) -> str:
     return text
 
 
-def row(template: Row, values: dict[int, str], widths: tuple[int, ...] | None, *, blank_others: bool) -> Row:
-    """A row like `template` with the cells in `values` replaced (others kept, or emptied)."""
+def row(
+    template: Row, values: dict[int, str], widths: tuple[int, ...] | None, *, blank_others: bool, newline: str = ""
+) -> Row:
+    """A row like `template` with the cells in `values` replaced (others kept, or emptied).
+
+    A new row (`newline` given) ends with the page's line ending, whatever its template ends with.
+    """
     cells = list(template.cells)
     for index, old in enumerate(template.cells):
         width = widths[index] if widths and index < len(widths) else None
@@ -78,7 +83,10 @@ def row(template: Row, values: dict[int, str], widths: tuple[int, ...] | None, *
             cells[index] = cell(old, values[index], width)
         elif blank_others:
             cells[index] = cell(old, "", width)
-    return Row(template.lead, tuple(cells), template.closed, template.tail, 0)
+    tail = template.tail
+    if newline and tail.endswith("\n"):
+        tail = tail.rstrip("\r\n") + newline
+    return Row(template.lead, tuple(cells), template.closed, tail, 0)
 
 
 def schedule_date(value: date | None, style: PageStyle, season_year: int | None) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import SeminarError, UnreadablePageError
 
@@ -55,7 +58,7 @@ def write_atomic(path: str, text: str) -> None:
     """Replace the file with `text` all at once: temp file beside it, fsync, `os.replace`.
 
     A symlink is followed so the link stays a link; the file's permission bits are kept;
-    a read-only page is refused rather than replaced.
+    a page or folder without write permission is refused rather than replaced (for root too).
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
@@ -63,8 +66,11 @@ def write_atomic(path: str, text: str) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = 0o644
-    if os.path.exists(target) and not os.access(target, os.W_OK):
-        raise PageWriteError("is read-only; nothing was written", path=path)
+    else:
+        if not mode & 0o222 or not os.access(target, os.W_OK):
+            raise PageWriteError("is read-only; nothing was written", path=path)
+    if not stat.S_IMODE(os.stat(folder).st_mode) & 0o222 or not os.access(folder, os.W_OK):
+        raise PageWriteError("is in a read-only folder; nothing was written", path=path)
     data = text.encode("utf-8")
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
@@ -72,7 +78,7 @@ def write_atomic(path: str, text: str) -> None:
         raise PageWriteError(f"cannot write in its folder ({error.strerror}); nothing was written", path=path) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            _write(stream, data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
@@ -82,6 +88,54 @@ def write_atomic(path: str, text: str) -> None:
             os.unlink(temp)
         raise
     _sync_folder(folder)
+
+
+def _write(stream: BinaryIO, data: bytes) -> None:
+    """Write `data`; SEMINAR_WRITE_DELAY (seconds) slows it down so tests can kill a write midway."""
+    delay = float(os.environ.get("SEMINAR_WRITE_DELAY", "0") or 0)
+    if not delay:
+        stream.write(data)
+        return
+    import time
+
+    half = len(data) // 2
+    stream.write(data[:half])
+    stream.flush()
+    time.sleep(delay)
+    stream.write(data[half:])
+
+
+@contextmanager
+def locked(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on the page while it is read, edited and replaced.
+
+    The lock is taken on the file itself (no lock file is left behind). A replaced page
+    is a new file, so after waiting for the lock the path is opened again until the
+    locked file is the one the path names. Where locking is not available, edits still
+    refuse to write over a page that changed since it was read.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    while True:
+        try:
+            handle = os.open(path, os.O_RDONLY)
+        except OSError:
+            yield  # reading will report the problem
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if os.fstat(handle).st_ino == os.stat(path).st_ino:
+                break
+        except OSError:
+            pass
+        os.close(handle)
+    try:
+        yield
+    finally:
+        os.close(handle)
 
 
 def _sync_folder(folder: str) -> None:

@@ -117,12 +117,10 @@ def images(text: str) -> list[InlineImage]:
 
 def strip_markup(text: str) -> str:
     """`text` as a reader sees it: links and emphasis reduced to their words, tags removed."""
-    if not any(mark in text for mark in "[*_<~`&"):
+    if not any(mark in text for mark in "[*_<~`&\\"):
         return _clean(text)
-    text = _BR.sub(" ", text)
-    if any(mark in text for mark in "[*_~`"):
-        text = _text_of(list(tokens(text)))
-    return _clean(_TAG.sub(" ", text))
+    # mistune drops HTML tags and reads escapes; `<br>` becomes a space first.
+    return _clean(_text_of(list(tokens(_BR.sub(" ", text)))))
 
 
 def _clean(text: str) -> str:

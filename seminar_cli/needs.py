@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import PageSyntaxError
-from .model import Page, RawBlock, Schedule, Section
+from .model import Page, RawBlock, Row, Schedule, Section
 from .source import body, split_lines
 
 
@@ -28,10 +28,11 @@ def section(page: Page, kind: str, *, heading: str) -> Section:
 
 
 def schedule(page: Page) -> Schedule:
-    """The schedule table; an error naming the line when the section holds no readable table."""
+    """The schedule table, every row of it readable; else an error naming the line that is not."""
     part = section(page, "schedule", heading="Schedule")
     for item in part.items:
         if isinstance(item, Schedule):
+            _check_rows(page, item)
             return item
     table = next((item for item in part.items if isinstance(item, RawBlock) and item.kind == "table"), None)
     if table is None:
@@ -51,3 +52,38 @@ def schedule(page: Page) -> Schedule:
         found=repr(body(lines[1]) if len(lines) > 1 else body(lines[0])),
         expected="a header row with a Date column followed by an alignment row like '| --- | --- |'",
     )
+
+
+def _check_rows(page: Page, table: Schedule) -> None:
+    """Refuse a schedule whose rows do not line up with the header or hold a date that cannot be read."""
+    width = len(table.table.header.cells)
+    date_column = table.column("date")
+    for entry in table.entries:
+        row = entry.row
+        if len(row.cells) != width:
+            raise PageSyntaxError(
+                f"this schedule row has {len(row.cells)} cells but the header has {width}",
+                path=page.path,
+                line=row.line,
+                column=cell_column(row, width) if len(row.cells) > width else len(body(row.text).rstrip()) + 1,
+                found=repr(body(row.text).strip()),
+                expected=f"{width} cells, one under each header column",
+            )
+        if entry.date_error and date_column is not None:
+            raise PageSyntaxError(
+                "this schedule row's date cannot be read",
+                path=page.path,
+                line=row.line,
+                column=cell_column(row, date_column),
+                found=repr(entry.date_text.strip()),
+                expected="a date that exists, such as 01-22-2026 or 01/22/2026, or TBD",
+            )
+
+
+def cell_column(row: Row, index: int) -> int:
+    """1-based column where the text of cell `index` starts in its line."""
+    column = len(row.lead) + 1
+    for cell in row.cells[:index]:
+        column += len(cell) + 1
+    cell = row.cells[index] if index < len(row.cells) else ""
+    return column + len(cell) - len(cell.lstrip()) + 1

@@ -59,7 +59,7 @@ def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDet
     for key, index in columns.items():
         if index < len(template.cells):
             values[index] = wanted[key]
-    row = compose.row(template, values, style.aligned_widths, blank_others=True)
+    row = compose.row(template, values, style.aligned_widths, blank_others=True, newline=style.newline)
     return schedule_entry(row, schedule.columns, page.season_year)
 
 
