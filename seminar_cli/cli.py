@@ -294,6 +294,10 @@ def talk_template() -> None:
     sys.stdout.write(TEMPLATE)
 
 
+from .cli_lint import register as _register_lint  # noqa: E402  (lint commands live in their own module)
+
+_register_lint(app)
+
 def main() -> None:
     """Entry point of the `seminar` console script."""
     app()

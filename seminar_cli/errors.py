@@ -36,7 +36,9 @@ class SeminarError(Exception):
 
     @property
     def where(self) -> str:
-        """`path:line:col`, as far as it is known."""
+        """`path:line:col`, as far as it is known (empty when nothing is)."""
+        if self.path is None and self.line is None:
+            return ""
         parts = [self.path or "<page>"]
         if self.line is not None:
             parts.append(str(self.line))
@@ -45,7 +47,7 @@ class SeminarError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}"
+        text = f"{self.where}: {self.message}" if self.where else self.message
         if self.found is not None:
             text += f": found {self.found}"
         if self.expected is not None:

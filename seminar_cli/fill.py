@@ -64,7 +64,10 @@ def update_talk(
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     else:
         page = _first_block(page, style, ref, details, today, force_next, notes)
-    return Edit(page, f"updated {ref.describe()}", tuple(notes))
+    day = ref.date.isoformat() if ref.date else "TBD"
+    names = ", ".join(person.name for person in speakers) or "?"
+    title = details.title or ref.title or "(no title yet)"
+    return Edit(page, f"updated {day} {names}: {title}", tuple(notes))
 
 
 def _speakers(ref: TalkRef, details: TalkDetails, urls: tuple[str, ...]) -> tuple[Speaker, ...]:

@@ -93,7 +93,8 @@ def _yaml_text(value: str) -> str:
 def _season_year(front: FrontMatter | None, text: str) -> int | None:
     """The season's year: from the permalink, else the front matter, else the dates on the page."""
     if front is not None:
-        for source in (front.permalink or "", front.text):
+        values = " ".join((front.title or "", *front.description))
+        for source in (front.permalink or "", values):
             years = _YEAR.findall(source)
             if years:
                 return int(Counter(years).most_common(1)[0][0])

@@ -114,4 +114,5 @@ def test_long_fuzz_run() -> None:
             test_random_bytes_are_read_or_refused.hypothesis.inner_test  # type: ignore[attr-defined]
         ))()
         runs += 1
+        print(f"round {runs} done at {seconds - (deadline - time.monotonic()):.0f}s", flush=True)
     print(f"fuzzed {runs} rounds of 2x2000 examples in {seconds:.0f}s")

@@ -1,0 +1,200 @@
+"""Whole-process benchmarks of `seminar`, side by side with a peer, written to benchmarks/RESULTS.md.
+
+1. `seminar lint` on the real pages against `mdformat --check` on the same pages (the
+   hook a site would otherwise run) and `python -c pass` (the floor): paired runs in a
+   shuffled order each round, medians, and the ratio of medians.
+2. parse + render, rotate and lint on generated pages of 10, 100, 1,000 and 10,000
+   talks: median wall time, peak memory (max RSS of the process), and the growth
+   factor from each size to the next.
+
+Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000] [--pages DIR] [--out FILE]
+Only the standard library is used; mdformat must be installed for the peer
+(`pip install -e '.[bench]'`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+TODAY = "2026-11-23"
+RSS = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(0 if code in (0, 1) else code)"
+)
+PARSE_RENDER = (
+    "import sys; from seminar_cli.api import read_page, render_page; "
+    "page = read_page(sys.argv[1]); assert render_page(page)"
+)
+
+
+def timed(command: list[str]) -> float:
+    """Wall time of one whole process, in seconds (its output discarded)."""
+    start = time.perf_counter()
+    code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    elapsed = time.perf_counter() - start
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command[:3])} ... exited {code}")
+    return elapsed
+
+
+def peak_kib(command: list[str]) -> int:
+    """Peak resident memory of one run of `command`, in KiB."""
+    out = subprocess.run([sys.executable, "-c", RSS, *command], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def tool(name: str) -> str:
+    """The console script `name` next to this Python, else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} is not installed: pip install -e '.[bench]'")
+    return found
+
+
+def peer_comparison(pages: list[str], runs: int) -> dict[str, float]:
+    """Median wall times of lint, mdformat --check and python -c pass over paired, shuffled runs."""
+    commands = {
+        "seminar lint": [tool("seminar"), "lint", "--today", TODAY, *pages],
+        "mdformat --check": [tool("mdformat"), "--check", *pages],
+        "python -c pass": [sys.executable, "-c", "pass"],
+    }
+    for command in commands.values():  # warm the file cache and .pyc files
+        timed(command)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    order = list(commands)
+    chance = random.Random(7)
+    for _ in range(runs):
+        chance.shuffle(order)
+        for name in order:
+            samples[name].append(timed(commands[name]))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]:
+    """Median time and peak memory of parse+render, rotate and lint for each page size."""
+    sys.path.insert(0, str(HERE))
+    from genpage import page
+
+    rows = []
+    for size in sizes:
+        path = folder / f"page-{size}.md"
+        path.write_text(page(size), encoding="utf-8")
+        after_next = date(2000, 1, 6).toordinal() + 7 * (size - 1) + 1
+        today = date.fromordinal(after_next).isoformat()
+        commands = {
+            "parse+render": [sys.executable, "-c", PARSE_RENDER, str(path)],
+            "rotate": [tool("seminar"), "rotate", str(path), "--today", today, "--check"],
+            "lint": [tool("seminar"), "lint", "--today", today, str(path)],
+        }
+        row: dict[str, float] = {"talks": size, "bytes": path.stat().st_size}
+        repeat = max(3, runs // (1 + size // 1000))
+        for name, command in commands.items():
+            row[f"{name} s"] = statistics.median(timed(command) for _ in range(repeat))
+            row[f"{name} MiB"] = peak_kib(command) / 1024
+        rows.append(row)
+        print(f"  {size:>6} talks: " + ", ".join(f"{key} {value:.3f}" for key, value in row.items() if " " in key))
+    return rows
+
+
+def versions() -> str:
+    names = ["seminar-cli", "mdformat", "typer", "mistune", "rich", "python-dateutil"]
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+
+
+def report(peer: dict[str, float], rows: list[dict[str, float]], pages: list[str], runs: int) -> str:
+    ratio = peer["seminar lint"] / peer["mdformat --check"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run on {date.today().isoformat()} with `python benchmarks/run.py --runs {runs}`.",
+        "",
+        f"- Machine: {machine()}",
+        f"- Versions: {versions()}",
+        "",
+        f"## `seminar lint` against `mdformat --check` ({len(pages)} real pages, {runs} paired runs, medians)",
+        "",
+        "| command | median wall time |",
+        "| --- | ---: |",
+        *(f"| `{name}` | {value * 1000:.0f} ms |" for name, value in peer.items()),
+        "",
+        f"Ratio `seminar lint` / `mdformat --check`: **{ratio:.2f}** (target: at most 0.60). "
+        f"Above the floor of `python -c pass`: {(peer['seminar lint'] - peer['python -c pass']) * 1000:.0f} ms "
+        f"against {(peer['mdformat --check'] - peer['python -c pass']) * 1000:.0f} ms.",
+        "",
+        "## Growth with the size of the page (generated pages, whole processes, medians)",
+        "",
+        "| talks | page | parse+render | rotate --check | lint | peak memory (parse, rotate, lint) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {int(row['talks']):,} | {row['bytes'] / 1024:,.0f} KiB | {row['parse+render s']:.3f} s "
+            f"| {row['rotate s']:.3f} s | {row['lint s']:.3f} s "
+            f"| {row['parse+render MiB']:.0f} / {row['rotate MiB']:.0f} / {row['lint MiB']:.0f} MiB |"
+        )
+    lines += ["", "Growth factor from each size to the next (target: at most about 12 for ten times the talks):", ""]
+    lines += ["| from → to | parse+render | rotate | lint |", "| --- | ---: | ---: | ---: |"]
+    for small, large in zip(rows, rows[1:], strict=False):
+        factors = [large[f"{name} s"] / small[f"{name} s"] for name in ("parse+render", "rotate", "lint")]
+        lines.append(f"| {int(small['talks']):,} → {int(large['talks']):,} | " + " | ".join(f"{f:.1f}" for f in factors) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=21, help="paired runs for the peer comparison")
+    parser.add_argument("--sizes", default="10,100,1000,10000", help="numbers of talks of the generated pages")
+    parser.add_argument("--pages", default=os.environ.get("SEMINAR_SHARED_PAGES", str(REPO.parent / "shared" / "pages")))
+    parser.add_argument("--out", default=str(HERE / "RESULTS.md"), help="where to write the results")
+    args = parser.parse_args()
+    pages = sorted(str(path) for path in Path(args.pages).glob("*.md") if path.name != "README.md")
+    if not pages:
+        raise SystemExit(f"no pages in {args.pages}")
+    print(f"peer comparison on {len(pages)} pages, {args.runs} paired runs ...")
+    peer = peer_comparison(pages, args.runs)
+    for name, value in peer.items():
+        print(f"  {name:<18} {value * 1000:6.0f} ms")
+    print(f"  ratio lint / mdformat --check: {peer['seminar lint'] / peer['mdformat --check']:.2f}")
+    print("scaling ...")
+    with tempfile.TemporaryDirectory() as folder:
+        rows = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder))
+    Path(args.out).write_text(report(peer, rows, pages, args.runs), encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Lint settings from `[tool.seminar]` in pyproject.toml or from `.seminar.toml`, nearest to the page.
+
+Keys: `timezone` (IANA name, e.g. "America/New_York"), `select` and `ignore` (rule codes,
+prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-order`
+("newest-first" or "oldest-first") and `pages` (paths or globs, relative to the file).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import time
+from pathlib import Path
+from typing import Any, Literal
+
+from ..dates import scan_time, weekday_index
+from ..errors import UsageError
+
+PastOrder = Literal["newest-first", "oldest-first"]
+KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages")
+# Labels a page writes for its series' zone, when the configuration names none.
+LABEL_ZONES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+}  # fmt: skip
+
+
+class ConfigError(UsageError):
+    """The configuration file cannot be read or holds a value lint cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What lint is told about a series; every field is optional."""
+
+    timezone: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    meeting_day: int | None = None
+    hours: tuple[time, time] | None = None
+    past_order: PastOrder | None = None
+    pages: tuple[str, ...] = ()
+    path: str | None = None
+
+    def with_options(self, select: list[str], ignore: list[str]) -> Config:
+        """Command-line `--select` replaces the configured list; `--ignore` adds to it."""
+        return replace(self, select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))
+
+
+def find_config(start: Path, cache: dict[Path, Config] | None = None) -> Config:
+    """The configuration nearest to `start` (a page or a folder), walking up; empty when none."""
+    folder = (start if start.is_dir() else start.parent).resolve()
+    cache = {} if cache is None else cache
+    if folder not in cache:
+        cache[folder] = _find(folder)
+    return cache[folder]
+
+
+def _find(folder: Path) -> Config:
+    for place in (folder, *folder.parents):
+        dotfile = place / ".seminar.toml"
+        if dotfile.is_file():
+            data = _load(dotfile)
+            return _config(data.get("tool", {}).get("seminar", data), dotfile)
+        pyproject = place / "pyproject.toml"
+        if pyproject.is_file():
+            table = _load(pyproject).get("tool", {}).get("seminar")
+            if table is not None:
+                return _config(table, pyproject)
+    return Config()
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except OSError as error:
+        raise ConfigError(f"cannot be read: {error.strerror}", path=str(path)) from None
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ConfigError(
+            f"is not valid TOML: {message}",
+            path=str(path),
+            line=int(where.group(1)) if where else None,
+            column=int(where.group(2)) if where else None,
+        ) from None
+
+
+def _config(table: Any, path: Path) -> Config:
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.seminar] is not a table", path=str(path), expected="a table of lint settings")
+    values = {str(key).replace("_", "-"): value for key, value in table.items()}
+    for key in values:
+        close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.75)
+        if key not in KEYS and close:
+            raise ConfigError(f"unknown key {key!r}", path=str(path), expected=f"{close[0]!r}")
+    parsers: dict[str, Callable[[Any, str], Any]] = {
+        "timezone": _timezone,
+        "select": _words,
+        "ignore": _words,
+        "meeting-day": _weekday,
+        "hours": _hours,
+        "past-order": _past_order,
+        "pages": _words,
+    }
+    fields: dict[str, Any] = {}
+    for key, parse in parsers.items():
+        if key in values:
+            try:
+                fields[key.replace("-", "_")] = parse(values[key], key)
+            except ValueError as error:
+                raise ConfigError(f"{key} = {values[key]!r}: {error}", path=str(path)) from None
+    return Config(**fields, path=str(path))
+
+
+def _timezone(value: Any, key: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(value, str):
+        raise ValueError("expected a time zone name such as 'America/New_York'")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("unknown time zone; expected an IANA name such as 'America/New_York'") from None
+    return value
+
+
+def _words(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("expected a list of strings")
+    return tuple(item for item in value if item.strip())
+
+
+def _weekday(value: Any, key: str) -> int:
+    index = weekday_index(value) if isinstance(value, str) and len(value.strip()) >= 3 else None
+    if index is None:
+        raise ValueError("expected a weekday such as 'Thursday'")
+    return index
+
+
+def _hours(value: Any, key: str) -> tuple[time, time]:
+    slot = scan_time(value, None).slot if isinstance(value, str) else None
+    if slot is None or slot.start is None or slot.end is None:
+        raise ValueError("expected a range such as '10:00-11:00' or '3-4 pm'")
+    return slot.start, slot.end
+
+
+def _past_order(value: Any, key: str) -> PastOrder:
+    if value == "newest-first":
+        return "newest-first"
+    if value == "oldest-first":
+        return "oldest-first"
+    raise ValueError("expected 'newest-first' or 'oldest-first'")
+
+
+def configured_pages(config: Config) -> list[str]:
+    """The page paths the configuration lists, globs expanded, relative to its file."""
+    if config.path is None:
+        return []
+    base = Path(config.path).parent
+    found: list[str] = []
+    for entry in config.pages:
+        if any(mark in entry for mark in "*?["):
+            found.extend(str(path) for path in sorted(base.glob(entry)))
+        else:
+            found.append(str(base / entry))
+    return found

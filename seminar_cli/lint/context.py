@@ -1,0 +1,184 @@
+"""One lint run's view of a page: the page, today, the configuration, and facts worked out once.
+
+Rules read positions from here: the column of a field's value is computed by walking the
+talk's parts, whose texts join back to the page exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, time
+from functools import cached_property
+
+from ..dates import TimeScan, scan_time
+from ..model import Field, Page, RawBlock, Row, ScheduleEntry, Section, Talk, TalkPart
+from ..render import render_page, render_part
+from ..segment import segment
+from ..source import body, split_lines
+from .config import Config
+from .matching import Matching, match
+from .season import Season, declared_hours, declared_labels, declared_weekday, season_of, usual_weekday
+from .zones import zone_of_labels
+
+PAST_KINDS = frozenset({"past", "recorded"})
+AHEAD_KINDS = frozenset({"next", "upcoming"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimeField:
+    """A talk's time line, read with the positions of its tokens."""
+
+    section: Section
+    talk: Talk
+    field: Field
+    line: int
+    column: int
+    scan: TimeScan
+
+    def column_of(self, span: tuple[int, int] | None) -> int:
+        """The page column of a span of the value."""
+        return self.column + (span[0] if span else 0)
+
+    def text_of(self, span: tuple[int, int] | None) -> str:
+        """The text of a span of the value."""
+        return (self.field.text or "")[span[0] : span[1]] if span else ""
+
+
+class Context:
+    """A page and what every rule needs to know about it."""
+
+    def __init__(self, page: Page, today: date, config: Config | None = None, source: str | None = None) -> None:
+        self.page = page
+        self.today = today
+        self.config = config or Config()
+        self.source = render_page(page) if source is None else source
+        self._starts: dict[int, list[tuple[int, int]]] = {}
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The page's lines without their endings (line N is `lines[N - 1]`)."""
+        return [body(line) for line in split_lines(self.source)]
+
+    @cached_property
+    def blocks(self) -> list[RawBlock]:
+        """The page cut into raw blocks (front matter, headings, paragraphs, HTML, tables...)."""
+        cut = segment(self.source)
+        found = [cut.front_matter] if cut.front_matter else []
+        for heading, blocks in cut.sections:
+            found.extend([heading] if heading else [])
+            found.extend(blocks)
+        return found
+
+    @cached_property
+    def matching(self) -> Matching:
+        """Schedule rows paired with talk blocks."""
+        return match(self.page)
+
+    @cached_property
+    def dates(self) -> list[date]:
+        """Every date the page's talk blocks and schedule rows give."""
+        found = [talk.when.date for _, talk in self.page.talks() if talk.when and talk.when.date]
+        found.extend(entry.date for entry in self.entries if entry.date)
+        return found
+
+    @property
+    def entries(self) -> tuple[ScheduleEntry, ...]:
+        """The schedule rows (none when the page has no schedule)."""
+        return self.page.schedule.entries if self.page.schedule else ()
+
+    @cached_property
+    def season(self) -> Season | None:
+        """The season the front matter declares."""
+        return season_of(self.page, self.dates)
+
+    @cached_property
+    def meeting_day(self) -> int | None:
+        """The series' weekday: configured, named in the description, or most of its dates."""
+        if self.config.meeting_day is not None:
+            return self.config.meeting_day
+        front = self.page.front_matter
+        return declared_weekday(front) if declared_weekday(front) is not None else usual_weekday(self.dates)
+
+    @cached_property
+    def hours(self) -> tuple[time, time] | None:
+        """The series' usual hours: configured or stated in the description."""
+        return self.config.hours or declared_hours(self.page.front_matter)
+
+    @cached_property
+    def series_zone(self) -> str | None:
+        """The series' time zone: configured, else the one its labels (`ET`) name."""
+        labels = [talk.when.tz for _, talk in self.page.talks() if talk.when and talk.when.tz]
+        return self.config.timezone or zone_of_labels(declared_labels(self.page.front_matter) + labels)
+
+    @cached_property
+    def archived(self) -> bool:
+        """True for a page of a finished season: its year is over and every date is past."""
+        last = self.season.last if self.season else self.page.season_year
+        if last is None or self.today.year <= last:
+            return False
+        return all(day < self.today for day in self.dates)
+
+    @cached_property
+    def time_fields(self) -> list[TimeField]:
+        """Every time line of every talk block."""
+        found = []
+        for section, talk in self.page.talks():
+            for part in talk.parts:
+                if isinstance(part, Field) and part.kind == "time" and part.text:
+                    line, column = self.value_at(talk, part)
+                    found.append(
+                        TimeField(section, talk, part, line, column, scan_time(part.text, self.page.season_year))
+                    )
+        return found
+
+    def talk_time(self, talk: Talk) -> TimeField | None:
+        """The first time line of a talk."""
+        return next((item for item in self.time_fields if item.talk is talk), None)
+
+    def value_at(self, talk: Talk, part: TalkPart) -> tuple[int, int]:
+        """Line and column where a part's value starts (after a field's prefix and label)."""
+        starts = self._starts.get(id(talk))
+        if starts is None:
+            starts = self._starts[id(talk)] = list(_starts(talk))
+        for item, (line, column) in zip(talk.parts, starts, strict=True):
+            if item is part:
+                if isinstance(part, Field):
+                    return line, column + len(part.prefix) + len(part.label)
+                return line, column
+        return talk.line, 1
+
+    def field_of(self, talk: Talk, kind: str) -> Field | None:
+        """The first field of a kind in a talk block."""
+        return next((part for part in talk.parts if isinstance(part, Field) and part.kind == kind), None)
+
+
+def _starts(talk: Talk) -> Iterator[tuple[int, int]]:
+    line, column = talk.line, 1
+    for part in talk.parts:
+        yield line, column
+        text = render_part(part)
+        if "\n" in text:
+            line += text.count("\n")
+            column = len(text) - text.rindex("\n")
+        else:
+            column += len(text)
+
+
+def cell_column(row: Row, index: int) -> int:
+    """The column where the value of cell `index` starts (after its padding)."""
+    column = len(row.lead) + 2
+    for cell in row.cells[:index]:
+        column += len(cell) + 1
+    if index < len(row.cells):
+        cell = row.cells[index]
+        column += len(cell) - len(cell.lstrip())
+    return column
+
+
+def cell_of(entry: ScheduleEntry, columns: dict[str, int], key: str) -> tuple[int, str] | None:
+    """The column and raw value of a row's cell (`date`, `title`...), when the row has it."""
+    index = columns.get(key)
+    if entry.row is None or index is None or index >= len(entry.row.cells):
+        return None
+    return cell_column(entry.row, index), entry.row.cells[index].strip()

@@ -1,0 +1,67 @@
+"""What lint reports: a finding with its position and, for some rules, a safe fix as exact text edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `old` by `new` at `line`:`column` (1-based) of the page's source text."""
+
+    line: int
+    column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe fix: what it does, in words, and the text edits that do it."""
+
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What one rule found at one place: the engine adds the path, code, name and severity."""
+
+    line: int
+    column: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem on a page: where, which rule, how bad, what was found and what was expected."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        """What identifies a finding across a re-lint: code, line and message."""
+        return (self.code, self.line, self.message)
+
+    def data(self) -> dict[str, object]:
+        """The finding as JSON-ready data."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+        }

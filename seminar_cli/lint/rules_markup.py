@@ -1,0 +1,253 @@
+"""Rules on markup: table rows, photo captions, markdown that renders literally, placeholder links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import inline
+from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
+from ..source import split_lines
+from ..tables import parse_table
+from .compare import fold, known_names, looks_like_name, name_tokens, share_someone
+from .context import Context, cell_column
+from .finding import Hit
+from .registry import rule
+
+_BLOCK_TAG = re.compile(
+    r"^ {0,3}<(address|article|aside|blockquote|center|details|div|dl|fieldset|figcaption|figure|footer|form|"
+    r"header|main|nav|ol|p|section|summary|table|ul)\b([^>]*)>",
+    re.I,
+)
+_MARKDOWN = re.compile(r"\*\*[^\s*][^*]*\*\*|!?\[[^\]\n]+\]\([^)\s]+\)|^\s{0,3}#{1,6}\s+\S")
+_LOOSE_BOLD = re.compile(r"\*\*(?:\s+[^*\n]*?[^\s*]|[^\s*][^*\n]*?\s+|\s+)\*\*")
+_CODE = re.compile(r"`+[^`]*`+")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_PLACEHOLDER_TARGET = re.compile(
+    r"^(|#|https?://|tb[adc]|todo|url|link|xx+|\.\.\.|<url>|placeholder|insert[- ]link(?: here)?)$", re.I
+)
+_RAW_TAGS = ("<style", "<script")
+_SKIP_KINDS = frozenset({"front_matter", "fence", "comment"})
+
+
+@rule(
+    "SEM050",
+    "table-cells",
+    "error",
+    summary="A table row with more or fewer cells than its header.",
+    example="| 12-03-2026 | On Site | Elena Marchetti | Pinecrest University | Title | slides |  under 5 headers",
+)
+def table_cells(ctx: Context) -> Iterator[Hit]:
+    """Every row of a table has as many cells as its header."""
+    for table in _tables(ctx):
+        width = len(table.header.cells)
+        for row in (table.delimiter, *table.rows):
+            if len(row.cells) != width:
+                yield _cells_hit(table, row, width)
+
+
+def _cells_hit(table: Table, row: Row, width: int) -> Hit:
+    count = len(row.cells)
+    if row is table.delimiter:
+        return Hit(row.line, 1, f"the alignment row has {count} cells but the header has {width}: "
+                   "the table will not render as a table")  # fmt: skip
+    if count > width:
+        extra = [value for value in row.values[width:] if value]
+        column = len(row.lead) + 1 + sum(len(cell) + 1 for cell in row.cells[:width])
+        lost = f": {', '.join(repr(value) for value in extra)} will not show" if extra else ""
+        return Hit(row.line, column, f"the row has {count} cells but the header has {width}{lost}")
+    names = [name for name in table.header.values[count:] if name]
+    missing = f": no {', '.join(repr(name) for name in names)} cell" if names else ""
+    column = len(row.text.rstrip("\r\n"))
+    return Hit(row.line, max(column, 1), f"the row has {count} cells but the header has {width}{missing}")
+
+
+def _tables(ctx: Context) -> Iterator[Table]:
+    for section in ctx.page.sections:
+        for item in section.items:
+            if isinstance(item, Schedule | Organization):
+                yield item.table
+            elif isinstance(item, Talk):
+                for part in item.parts:
+                    if isinstance(part, PhotoTable):
+                        yield part.table
+                    elif isinstance(part, RawBlock) and part.kind == "table" and (table := parse_table(part)):
+                        yield table
+            elif isinstance(item, RawBlock) and item.kind == "table" and (table := parse_table(item)):
+                yield table
+
+
+@rule(
+    "SEM051",
+    "photo-caption",
+    "error",
+    summary="A talk's photo caption names someone other than the talk's speaker.",
+    example="| Hannah Okafor <br> … |  under the photo of a talk by Elena Marchetti",
+)
+def photo_caption(ctx: Context) -> Iterator[Hit]:
+    """The photo of a talk shows (and names) its speaker."""
+    rows = {id(pair.talk): pair.entry for pair in ctx.matching.pairs}
+    for _, talk in ctx.page.talks():
+        names = known_names(talk.speakers)
+        entry = rows.get(id(talk))
+        names += known_names(entry.speakers) if entry else []
+        photo = next((part for part in talk.parts if isinstance(part, PhotoTable)), None)
+        if not names or photo is None:
+            continue
+        told = fold(" ".join(filter(None, (talk.abstract, talk.bio))))
+        for column in photo.columns:
+            caption = column.caption[0] if column.caption else ""
+            if not looks_like_name(caption) or share_someone([caption], names):
+                continue
+            if _mentioned(caption, told) and any(_mentioned(name, told) for name in names):
+                continue  # a co-presenter: the abstract or bio speaks of both
+            line, at = _caption_at(photo.table, caption)
+            yield Hit(line, at, f"the photo caption names {caption!r} but the talk's speaker is {', '.join(names)}")
+
+
+def _mentioned(name: str, text: str) -> bool:
+    """True when `text` (folded) names the person by their last name."""
+    words = name_tokens(name)
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
+
+
+def _caption_at(table: Table, caption: str) -> tuple[int, int]:
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            if caption in inline.strip_markup(cell):
+                return row.line, cell_column(row, index)
+    return table.line, 1
+
+
+@rule(
+    "SEM052",
+    "literal-markdown",
+    "warning",
+    summary="Markdown that will show literally: inside an HTML block, or bold with a space inside (`**Title **`).",
+    example="**Graph Transformers for Power Grids **",
+)
+def literal_markdown(ctx: Context) -> Iterator[Hit]:
+    """Markdown is written where it renders."""
+    inside = _html_lines(ctx)
+    for number in sorted(inside):
+        found = _MARKDOWN.search(_without_code(ctx.lines[number - 1]))
+        if found:
+            yield Hit(
+                number,
+                found.start() + 1,
+                f"{found.group(0).strip()!r} is markdown inside an HTML block and will show literally; "
+                "expected HTML (<strong>, <a href>) or markdown outside the block",
+            )
+    for block in _markdown_blocks(ctx, inside):
+        yield from _loose_bold(ctx, block)
+
+
+def _html_lines(ctx: Context) -> set[int]:
+    """Lines inside block-level HTML (`<p>` … `</p>`): Jekyll's kramdown does not read markdown there."""
+    found: set[int] = set()
+    skip = _skipped_lines(ctx)
+    number = 1
+    while number <= len(ctx.lines):
+        opened = _BLOCK_TAG.match(ctx.lines[number - 1]) if number not in skip else None
+        if opened is None or "markdown" in opened.group(2).lower():
+            number += 1
+            continue
+        closing = f"</{opened.group(1).lower()}>"
+        end = number
+        rest = ctx.lines[number - 1][opened.end() :]
+        while closing not in rest.lower() and end < len(ctx.lines):
+            end += 1
+            rest = ctx.lines[end - 1]
+        found.update(range(number + 1, end + 1))
+        number = end + 1
+    return found
+
+
+def _skipped_lines(ctx: Context) -> set[int]:
+    found: set[int] = set()
+    for block in ctx.blocks:
+        if block.kind in _SKIP_KINDS or (block.kind == "html" and not _BLOCK_TAG.match(block.text)):
+            found.update(range(block.line, block.line + len(split_lines(block.text))))
+    return found
+
+
+def _without_code(text: str) -> str:
+    return _CODE.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _markdown_blocks(ctx: Context, inside: set[int]) -> Iterator[list[int]]:
+    """Runs of lines read as markdown inline text: each table row alone, other lines by paragraph."""
+    skip = _skipped_lines(ctx) | inside
+    for block in ctx.blocks:
+        if block.line in skip or block.kind in ("blank", "html", "separator") or block.kind in _SKIP_KINDS:
+            continue
+        numbers = list(range(block.line, block.line + len(split_lines(block.text))))
+        if block.kind == "table":
+            yield from ([number] for number in numbers)
+        else:
+            yield numbers
+
+
+def _loose_bold(ctx: Context, numbers: list[int]) -> Iterator[Hit]:
+    text = "\n".join(ctx.lines[number - 1] for number in numbers)
+    if "**" not in text or "\\*" in text or not _literal_stars(text):
+        return
+    for number in numbers:
+        found = _LOOSE_BOLD.search(_without_code(ctx.lines[number - 1]))
+        if found:
+            snippet = found.group(0)
+            tidy = "**" + snippet[2:-2].strip() + "**"
+            yield Hit(
+                number, found.start() + 1, f"{snippet!r} will show its asterisks (a space inside **); expected {tidy!r}"
+            )
+            return
+
+
+def _literal_stars(text: str) -> bool:
+    """True when mistune leaves `**` as text: the page will show the asterisks."""
+
+    def walk(tokens: list[dict[str, object]] | tuple[dict[str, object], ...]) -> bool:
+        for token in tokens:
+            children = token.get("children")
+            if isinstance(children, list) and walk(children):
+                return True
+            if token.get("type") == "text" and "**" in str(token.get("raw", "")):
+                return True
+        return False
+
+    return walk(inline.tokens(text))
+
+
+@rule(
+    "SEM053",
+    "empty-link",
+    "error",
+    summary="A link or image with an empty or placeholder target (`()`, `#`, `TBD`, `https://`).",
+    example="> [slides]()",
+)
+def empty_link(ctx: Context) -> Iterator[Hit]:
+    """Every link points somewhere."""
+    skip = {number for block in ctx.blocks if block.kind in _SKIP_KINDS for number in _block_lines(block)}
+    raw = [block for block in ctx.blocks if block.kind == "html" and block.text.lstrip().lower().startswith(_RAW_TAGS)]
+    skip |= {number for block in raw for number in _block_lines(block)}
+    for number, line in enumerate(ctx.lines, start=1):
+        if number in skip or ("](" not in line and "=" not in line):
+            continue
+        text = _without_code(line)
+        for found in _MD_LINK.finditer(text):
+            if _PLACEHOLDER_TARGET.match(found.group(2).strip()):
+                kind = "image" if found.group(0).startswith("!") else "link"
+                yield Hit(number, found.start() + 1, f"the {kind} {found.group(1)!r} has {_target(found.group(2))}")
+        for found in _HTML_LINK.finditer(text):
+            target = found.group(2) if found.group(2) is not None else found.group(3)
+            if _PLACEHOLDER_TARGET.match(target.strip()):
+                yield Hit(number, found.start() + 1, f"the {found.group(1).lower()} attribute has {_target(target)}")
+
+
+def _block_lines(block: RawBlock) -> range:
+    return range(block.line, block.line + len(split_lines(block.text)))
+
+
+def _target(target: str) -> str:
+    return "an empty target" if not target.strip() else f"the placeholder target {target.strip()!r}"

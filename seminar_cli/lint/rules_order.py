@@ -1,0 +1,160 @@
+"""Rules on order and repetition: schedule rows by date, past talks in the page's order, duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .context import PAST_KINDS, Context, cell_of
+from .finding import Hit
+from .matching import repeats, same_row
+from .registry import rule
+from .rules_schedule import short
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """Something with a date at a line and column: a row or a talk."""
+
+    day: date
+    text: str
+    line: int
+    column: int
+
+
+def out_of_order(items: Sequence[Dated], ascending: bool) -> list[tuple[Dated, Dated, bool]]:
+    """The items outside the longest run in the given order, each with a kept item it conflicts with.
+
+    The bool says whether the conflicting item comes before it on the page.
+    """
+    kept = set(_longest_run(items, ascending))
+    found = []
+    for index, item in enumerate(items):
+        if index in kept:
+            continue
+        before = [other for spot, other in enumerate(items[:index]) if spot in kept and _wrong(other, item, ascending)]
+        after = [
+            other
+            for spot, other in enumerate(items)
+            if spot > index and spot in kept and _wrong(item, other, ascending)
+        ]
+        if before:
+            found.append((item, before[-1], True))
+        elif after:
+            found.append((item, after[0], False))
+    return found
+
+
+def _wrong(first: Dated, second: Dated, ascending: bool) -> bool:
+    return first.day > second.day if ascending else first.day < second.day
+
+
+def _longest_run(items: Sequence[Dated], ascending: bool) -> list[int]:
+    """Indexes of a longest subsequence already in order (ties keep the earliest items)."""
+    length = [1] * len(items)
+    previous = [-1] * len(items)
+    for index in range(len(items)):
+        for earlier in range(index):
+            if not _wrong(items[earlier], items[index], ascending) and length[earlier] + 1 > length[index]:
+                length[index], previous[index] = length[earlier] + 1, earlier
+    if not items:
+        return []
+    index = max(range(len(items)), key=lambda spot: (length[spot], -spot))
+    run = []
+    while index != -1:
+        run.append(index)
+        index = previous[index]
+    return run[::-1]
+
+
+def direction(items: Sequence[Dated]) -> bool | None:
+    """True for oldest first, False for newest first, None when the items do not tell."""
+    up, down = len(_longest_run(items, True)), len(_longest_run(items, False))
+    return None if up == down else up > down
+
+
+@rule(
+    "SEM030",
+    "schedule-order",
+    "warning",
+    summary="Schedule rows out of chronological order (TBD dates aside).",
+    example="| 11-05-2026 | … |  above  | 10-08-2026 | … |  in an oldest-first schedule",
+)
+def schedule_order(ctx: Context) -> Iterator[Hit]:
+    """The schedule's dated rows run in one direction of time."""
+    columns = dict(ctx.page.schedule.columns) if ctx.page.schedule else {}
+    items = []
+    for entry in ctx.entries:
+        cell = cell_of(entry, columns, "date")
+        if entry.date and cell:
+            items.append(Dated(entry.date, entry.date_text, entry.line, cell[0]))
+    ascending = direction(items) is not False
+    order = "oldest first" if ascending else "newest first"
+    for item, other, before in out_of_order(items, ascending):
+        where = "after" if before else "before"
+        yield Hit(
+            item.line,
+            item.column,
+            f"the row of {item.text} is out of order: the schedule runs {order}, and it comes {where} "
+            f"the row of {other.text} (line {other.line})",
+        )
+
+
+@rule(
+    "SEM031",
+    "past-order",
+    "warning",
+    summary="Past talks out of the page's own order (newest first or oldest first).",
+    example="Past: 11/05/2026, 09/10/2026, 10/08/2026  on a newest-first page",
+)
+def past_order(ctx: Context) -> Iterator[Hit]:
+    """The talks under Past run in the order the page keeps (or `past-order` says)."""
+    for section in ctx.page.sections:
+        if section.kind not in PAST_KINDS:
+            continue
+        items = []
+        for talk in section.talks:
+            found = ctx.talk_time(talk)
+            if found and found.scan.slot.date:
+                text = found.scan.slot.date_text or found.scan.slot.date.isoformat()
+                items.append(Dated(found.scan.slot.date, text, found.line, found.column_of(found.scan.date_span)))
+        configured = ctx.config.past_order
+        ascending = direction(items) if configured is None else configured == "oldest-first"
+        if ascending is None:
+            continue
+        order = "oldest first" if ascending else "newest first"
+        for item, other, before in out_of_order(items, ascending):
+            yield Hit(
+                item.line,
+                item.column,
+                f"the past talk of {item.text} is out of order: past talks on this page run {order}, and it "
+                f"comes {'after' if before else 'before'} the talk of {other.text} (line {other.line})",
+            )
+
+
+@rule(
+    "SEM032",
+    "duplicate-talk",
+    "error",
+    summary="The same talk (date and title or speaker) twice: two blocks, or two schedule rows.",
+    example="the 12/03/2026 talk both under Next and under Past",
+)
+def duplicate_talk(ctx: Context) -> Iterator[Hit]:
+    """Each talk has one block and one schedule row."""
+    pairs = ctx.page.talks()
+    talks = [talk for _, talk in pairs]
+    for later, earlier in sorted(repeats(talks).items()):
+        first_section = pairs[earlier][0].heading
+        under = f" under {first_section.title!r}" if first_section else ""
+        yield Hit(
+            talks[later].line,
+            1,
+            f"the talk {short(talks[later].title)} appears twice: "
+            f"its block is also at line {talks[earlier].line}{under}",
+        )
+    rows = [entry for entry in ctx.entries if not entry.struck]
+    for index, entry in enumerate(rows):
+        twin = next((other for other in rows[:index] if same_row(other, entry)), None)
+        if twin is not None:
+            yield Hit(entry.line, 1, f"the schedule row of {entry.date_text} repeats the row at line {twin.line}")

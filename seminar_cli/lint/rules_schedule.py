@@ -1,0 +1,219 @@
+"""Rules that compare the schedule table with the talk blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import inline
+from ..dates import find_date, format_date
+from ..model import Field, ScheduleEntry, Talk
+from .compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
+from .context import PAST_KINDS, Context, cell_of
+from .finding import Edit, Fix, Hit
+from .matching import Pair, repeats
+from .registry import rule
+
+_CANCELLED = re.compile(r"cancel+ed|postponed", re.I)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """A value quoted for a message, cut at `limit` characters."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
+
+
+def _columns(ctx: Context) -> dict[str, int]:
+    return dict(ctx.page.schedule.columns) if ctx.page.schedule else {}
+
+
+def _line_of(ctx: Context, talk: Talk, kind: str) -> int:
+    field = ctx.field_of(talk, kind)
+    return field.line if field else talk.line
+
+
+@rule(
+    "SEM010",
+    "row-block-mismatch",
+    "error",
+    summary="A schedule row and its talk block disagree on the date, title, speaker or place.",
+    example="| 12-02-2026 | … |  for the talk block of Thursday, 12/03/2026",
+)
+def row_block_mismatch(ctx: Context) -> Iterator[Hit]:
+    """A talk's schedule row says what its block says."""
+    columns = _columns(ctx)
+    for pair in ctx.matching.pairs:
+        talk, entry = pair.talk, pair.entry
+        day = talk.when.date if talk.when else None
+        cell = cell_of(entry, columns, "date")
+        if day and entry.date and day != entry.date and cell:
+            said = talk.when.date_text if talk.when else None
+            yield _differs(ctx, entry, cell[0], "date", entry.date_text, said or day.isoformat(), talk, "time")
+        cell = cell_of(entry, columns, "title")
+        if cell and is_known(entry.title) and is_known(talk.title) and not same_title(entry.title or "", talk.title):
+            yield _differs(ctx, entry, cell[0], "title", entry.title or "", talk.title, talk, "title")
+        cell = cell_of(entry, columns, "name")
+        row_names, block_names = known_names(entry.speakers), known_names(talk.speakers)
+        if cell and row_names and block_names and not share_someone(row_names, block_names):
+            said = ", ".join(block_names)
+            yield _differs(ctx, entry, cell[0], "speaker", entry.name or "", said, talk, "speaker")
+        cell = cell_of(entry, columns, "location")
+        if cell and places_contradict(entry.location, talk.location):
+            yield _differs(ctx, entry, cell[0], "place", entry.location or "", talk.location or "", talk, "location")
+
+
+def _differs(
+    ctx: Context, entry: ScheduleEntry, column: int, what: str, row: str, block: str, talk: Talk, kind: str
+) -> Hit:
+    line = _line_of(ctx, talk, kind)
+    return Hit(
+        entry.line,
+        column,
+        f"the schedule row's {what} {short(row)} does not match its talk block's {short(block)} (line {line})",
+    )
+
+
+@rule(
+    "SEM011",
+    "tbd-row",
+    "error",
+    summary="A schedule row still says TBD/TBA where its talk block has the value.",
+    example="| 12-03-2026 | On Site | Elena Marchetti | … | TBD |  while the block has the title",
+    fixable=True,
+)
+def tbd_row(ctx: Context) -> Iterator[Hit]:
+    """A row is filled in once its talk block says the date, title, speaker or place."""
+    columns = _columns(ctx)
+    for pair in ctx.matching.pairs:
+        for key, value, fill in _known_values(ctx, pair, columns):
+            cell = cell_of(pair.entry, columns, key)
+            if cell is None or not is_placeholder(inline.strip_markup(cell[1])):
+                continue
+            name = {"name": "speaker", "location": "place"}.get(key, key)
+            message = (
+                f"the schedule row still says {cell[1]!r} for the {name}; "
+                f"its talk block (line {pair.talk.line}) says {short(value)}"
+            )
+            fix = Fix(f"fill in {fill!r}", (Edit(pair.entry.line, cell[0], cell[1], fill),)) if fill else None
+            yield Hit(pair.entry.line, cell[0], message, fix)
+
+
+def _known_values(ctx: Context, pair: Pair, columns: dict[str, int]) -> Iterator[tuple[str, str, str | None]]:
+    """(column, what the block says, the cell text to fill in or None) for each value the block has."""
+    talk = pair.talk
+    if is_known(talk.title):
+        yield "title", talk.title, _cell_text(talk.title)
+    if talk.when and talk.when.date:
+        pattern = _date_pattern(ctx)
+        written = format_date(talk.when.date, pattern) if pattern else talk.when.date_text
+        yield "date", talk.when.date_text or talk.when.date.isoformat(), written
+    names = known_names(talk.speakers)
+    if names:
+        plain = len(names) == 1 and not _column_has_links(ctx, columns.get("name"))
+        yield "name", ", ".join(names), _cell_text(names[0]) if plain else None
+    if is_known(talk.location):
+        yield "location", talk.location or "", None
+
+
+def _date_pattern(ctx: Context) -> str | None:
+    """How the schedule writes its dates (`%m-%d-%Y`), read off its first dated row."""
+    for entry in ctx.entries:
+        found = find_date(inline.strip_markup(entry.date_text), None) if entry.date else None
+        if found and found[0].pattern:
+            return found[0].pattern
+    return None
+
+
+def _column_has_links(ctx: Context, index: int | None) -> bool:
+    rows = [entry.row for entry in ctx.entries if entry.row is not None]
+    return index is None or any(
+        index < len(row.cells) and ("](" in row.cells[index] or "<a" in row.cells[index]) for row in rows
+    )
+
+
+def _cell_text(value: str) -> str:
+    return value.replace("|", "\\|")
+
+
+@rule(
+    "SEM012",
+    "talk-without-row",
+    "warning",
+    summary="A talk block has no row in the schedule table.",
+    example="**A talk** … Time: …, 12/03/2026  with no schedule row for 12/03/2026",
+)
+def talk_without_row(ctx: Context) -> Iterator[Hit]:
+    """Every talk block has its schedule row (when the page has a schedule)."""
+    schedule = ctx.page.schedule
+    if schedule is None or not ctx.entries:
+        return
+    talks = [talk for _, talk in ctx.page.talks()]
+    repeated = {id(talks[index]) for index in repeats(talks)}
+    # A schedule that lists no past talk at all is a list of what is coming: past blocks need no row.
+    keeps_past = any(pair.section.kind in PAST_KINDS for pair in ctx.matching.pairs)
+    for section, talk in ctx.matching.lonely_talks:
+        day = talk.when.date if talk.when else None
+        if talk.cancelled or id(talk) in repeated or (day and ctx.season and day.year < ctx.season.first):
+            continue
+        if section.kind in PAST_KINDS and not keeps_past:
+            continue
+        when = f" of {talk.when.date_text}" if talk.when and talk.when.date_text else ""
+        yield Hit(
+            talk.line,
+            1,
+            f"the talk {short(talk.title)}{when} has no row in the schedule (line {schedule.line}); "
+            "expected a row with its date, speaker and title",
+        )
+
+
+@rule(
+    "SEM013",
+    "past-row-without-block",
+    "warning",
+    summary="A schedule row of a past talk has no talk block, on a page that keeps past talks' blocks.",
+    example="| 10-08-2026 | … |  after 10/08/2026, with no block under Past Presentations",
+)
+def past_row_without_block(ctx: Context) -> Iterator[Hit]:
+    """A talk that was given keeps its block under Past, when the page keeps past blocks."""
+    past = [section for section in ctx.page.sections if section.kind in PAST_KINDS]
+    if not past or ctx.archived:
+        return
+    heading = past[0].heading.title if past[0].heading else "Past"
+    for entry in ctx.matching.lonely_rows:
+        if entry.date is None or entry.date >= ctx.today or entry.struck or _says_cancelled(entry):
+            continue
+        if ctx.season and entry.date.year < ctx.season.first:
+            continue
+        who = f" ({entry.name})" if is_known(entry.name) else ""
+        yield Hit(
+            entry.line,
+            1,
+            f"the schedule row of {entry.date_text}{who} is a past talk with no talk block; this page keeps "
+            f"past talks under {heading!r} (line {past[0].line}): add its block, "
+            "or strike the row if it did not happen",
+        )
+
+
+def _says_cancelled(entry: ScheduleEntry) -> bool:
+    """True for a row marked cancelled (or postponed) in any of its cells."""
+    return entry.cancelled or bool(_CANCELLED.search(entry.row.text))
+
+
+@rule(
+    "SEM014",
+    "cancelled-row",
+    "warning",
+    summary="A talk block is marked cancelled but its schedule row is not.",
+    example="**Title (canceled)** …  while its schedule row is not struck through",
+)
+def cancelled_row(ctx: Context) -> Iterator[Hit]:
+    """A cancelled talk's row is struck through or says so."""
+    for pair in ctx.matching.pairs:
+        if pair.talk.cancelled and not pair.entry.struck and not _says_cancelled(pair.entry):
+            title = next((part for part in pair.talk.parts if isinstance(part, Field) and part.kind == "title"), None)
+            yield Hit(
+                pair.entry.line,
+                1,
+                f"the talk block (line {title.line if title else pair.talk.line}) is marked cancelled but its "
+                "schedule row is not; strike the row through (~~…~~) or mark it cancelled",
+            )

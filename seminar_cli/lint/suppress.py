@@ -1,0 +1,63 @@
+"""In-page suppression with HTML comments (they do not show on the rendered page).
+
+    <!-- seminar-lint disable SEM004 -->            from here to the end, or to a matching enable
+    <!-- seminar-lint enable SEM004 -->
+    <!-- seminar-lint disable-next-line SEM010 -->  the line after the comment only
+
+Codes may be rule names too, several separated by spaces or commas; none means every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .finding import Finding
+
+_DIRECTIVE = re.compile(r"<!--\s*seminar-lint\s+(disable-next-line|disable|enable)\b(.*?)-->", re.S | re.I)
+_ALL = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Quiet:
+    """Lines `first`..`last` (inclusive; `last` None for the end) where `word` is off."""
+
+    word: str
+    first: int
+    last: int | None
+
+    def covers(self, finding: Finding) -> bool:
+        """True when this suppression silences the finding."""
+        if finding.line < self.first or (self.last is not None and finding.line > self.last):
+            return False
+        return self.word in (_ALL, finding.code.lower(), finding.name.lower())
+
+
+def quiet_ranges(text: str) -> list[Quiet]:
+    """The suppressions the page's comments declare."""
+    found: list[Quiet] = []
+    open_: dict[str, int] = {}
+    for match in _DIRECTIVE.finditer(text):
+        start_line = text.count("\n", 0, match.start()) + 1
+        end_line = text.count("\n", 0, match.end()) + 1
+        words = [word.lower() for word in match.group(2).replace(",", " ").split()] or [_ALL]
+        action = match.group(1).lower()
+        for word in words:
+            if action == "disable-next-line":
+                found.append(Quiet(word, end_line + 1, end_line + 1))
+            elif action == "disable":
+                open_.setdefault(word, start_line)
+            elif word == _ALL:
+                found.extend(Quiet(key, first, end_line) for key, first in open_.items())
+                open_.clear()
+            elif word in open_:
+                found.append(Quiet(word, open_.pop(word), end_line))
+    found.extend(Quiet(word, first, None) for word, first in open_.items())
+    return found
+
+
+def unsuppressed(findings: Iterable[Finding], text: str) -> list[Finding]:
+    """The findings no comment of the page silences."""
+    ranges = quiet_ranges(text)
+    return [finding for finding in findings if not any(quiet.covers(finding) for quiet in ranges)]

@@ -1,0 +1,98 @@
+"""The `seminar-lint` pre-commit hook, tested for real with `pre-commit try-repo`.
+
+The project is copied as it is in the working tree (committed or not) into a temporary
+git repository, because try-repo only carries over changes to files git already tracks.
+The pages belong to a season long over (2020), so no rule that depends on today can
+change the outcome as the years pass: the bad page has a weekday that does not match
+its date, the good one has none.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = """---
+layout: default
+title: Harbor Test Seminar <br/>
+description: Thursdays, 2020 <br/>
+permalink: /events/harbor-test-seminar-2020/
+---
+
+# Next Presentation
+
+**Tide Gauges and Graphs**
+
+<br>Location: Building 5, Room 12
+<br> Time: 10:00 a.m. - 11 a.m. ET, {weekday}, 12/03/2020
+<br>Speaker: [Ada Park](https://a.example)
+
+# Schedule
+
+| Date | Name | Talk |
+| ---- | ---- | ---- |
+| 12/03/2020 | Ada Park | Tide Gauges and Graphs |
+"""
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+
+
+def git(*args: str, cwd: Path) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}  # fmt: skip
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def project_copy(target: Path) -> Path:
+    """The project's files as they are now (tracked and new, not ignored) in a fresh git repository."""
+    try:
+        listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT).split("\0")
+    except subprocess.CalledProcessError:
+        listed = [
+            str(path.relative_to(ROOT)) for path in ROOT.rglob("*") if path.is_file() and ".venv" not in path.parts
+        ]
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git("init", "-q", cwd=target)
+    git("add", "-A", cwd=target)
+    git("commit", "-q", "-m", "project as in the working tree", cwd=target)
+    return target
+
+
+def try_repo(project: Path, site: Path, home: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(project), "seminar-lint", "--files", *files]
+    return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, check=False, timeout=900)
+
+
+def test_seminar_lint_hook_fails_on_a_bad_page_and_passes_on_a_good_one(tmp_path: Path) -> None:
+    pytest.importorskip("pre_commit")
+    project = project_copy(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "bad.md").write_text(PAGE.format(weekday="Monday"), encoding="utf-8")
+    (site / "good.md").write_text(PAGE.format(weekday="Thursday"), encoding="utf-8")
+    (site / "README.md").write_text("# Our site\n\nNot a seminar page.\n", encoding="utf-8")
+    git("init", "-q", cwd=site)
+    git("add", "-A", cwd=site)
+    home = tmp_path / "pre-commit-home"
+
+    failed = try_repo(project, site, home, "bad.md", "good.md", "README.md")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode == 1, output
+    assert "bad.md:13:" in output and "SEM001 weekday-mismatch" in output
+    assert "good.md:" not in output
+
+    passed = try_repo(project, site, home, "good.md", "README.md")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
