@@ -1,5 +1,5 @@
 """`python -m seminar_cli` runs the `seminar` command."""
 
-from .cli import main
+from .entry import main
 
 main()

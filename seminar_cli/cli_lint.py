@@ -7,24 +7,14 @@ kept to typer alone (no rich, mistune or dateutil until a page is read).
 from __future__ import annotations
 
 import sys
-from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .lint.command import Format
+
 if TYPE_CHECKING:
-    from .lint.engine import LintResult
     from .lint.registry import Rule
-
-
-class Format(StrEnum):
-    """Report formats of `seminar lint`."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
 
 
 def register(app: typer.Typer) -> None:
@@ -83,97 +73,10 @@ def lint(
       seminar lint --ignore SEM004 --format github .
     """
     from .cli import _run
+    from .lint.command import run_lint
 
-    code = _run(lambda: _lint(paths or [], today, select or [], ignore or [], output_format, fix, exit_zero))
+    code = _run(lambda: run_lint(paths or [], today, select or [], ignore or [], output_format, fix, exit_zero))
     raise typer.Exit(code)
-
-
-def _lint(
-    paths: list[str],
-    today: str | None,
-    select: list[str],
-    ignore: list[str],
-    output: Format,
-    fix: bool,
-    exit_zero: bool,
-) -> int:
-    from datetime import UTC, datetime
-
-    from .lint import engine
-    from .lint.registry import split_codes
-
-    day = _date(today)
-    chosen, left_out = split_codes(select), split_codes(ignore)
-    _check_codes("--select", chosen)
-    _check_codes("--ignore", left_out)
-    result = engine.lint_paths(
-        _targets(paths), today=day, now=datetime.now(UTC), select=chosen, ignore=left_out, fix=fix
-    )
-    _report(result, output)
-    if result.errors:
-        return 2
-    return 0 if exit_zero or not result.findings else 1
-
-
-def _check_codes(option: str, words: list[str]) -> None:
-    from .errors import UsageError
-    from .lint.registry import select_rules
-
-    try:
-        select_rules(words)
-    except UsageError as error:
-        raise error.with_path(option) from None
-
-
-def _targets(paths: list[str]) -> list[str]:
-    """The paths given, else the configuration's `pages`."""
-    from pathlib import Path
-
-    from .errors import UsageError
-    from .lint.config import configured_pages, find_config
-
-    targets = paths or configured_pages(find_config(Path.cwd()))
-    if not targets:
-        raise UsageError(
-            "no pages to lint",
-            path="lint",
-            expected="one or more PATHs (pages or folders), or `pages = [...]` under [tool.seminar] "
-            "in pyproject.toml or .seminar.toml",
-        )
-    return targets
-
-
-def _report(result: LintResult, output: Format) -> None:
-    """Findings on stdout in the chosen format; unreadable pages, refused fixes and a summary on stderr."""
-    from .lint import report
-    from .lint.registry import all_rules
-    from .output import print_error
-
-    findings = list(result.findings)
-    if output is Format.sarif:
-        sys.stdout.write(report.as_sarif(findings, all_rules()))
-    else:
-        writers = {Format.text: report.as_text, Format.json: report.as_json, Format.github: report.as_github}
-        sys.stdout.write(writers[output](findings))
-    for problem in result.errors:
-        print_error(str(problem))
-    for item in result.refused:
-        print_error(
-            f"{item.path}:{item.line}:{item.column}: {item.code}: the fix was not applied (it did not check out)"
-        )
-    counts = (len(result.checked), len(result.skipped), len(result.fixed), len(result.errors))
-    sys.stderr.write(report.summary(findings, *counts) + "\n")
-
-
-def _date(text: str | None) -> date | None:
-    from .errors import UsageError
-
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{text!r} is not a date", path="--today", expected="YYYY-MM-DD, e.g. 2026-01-27") from None
 
 
 def _rules(words: list[str]) -> list[Rule]:
