@@ -6,6 +6,7 @@ Kept free of typer, rich and mistune at import time: `seminar lint` runs on ever
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -111,42 +112,46 @@ def _date(text: str | None) -> date | None:
         raise UsageError(f"{text!r} is not a date", path="--today", expected="YYYY-MM-DD, e.g. 2026-01-27") from None
 
 
-_VALUED = {"--today": "today", "--select": "select", "--ignore": "ignore", "--format": "format"}
-_FLAGS = {"--fix": "fix", "--exit-zero": "exit_zero"}
+@dataclass
+class LintOptions:
+    """A `seminar lint` command line."""
+
+    paths: list[str] = field(default_factory=list)
+    today: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    output: str = "text"
+    fix: bool = False
+    exit_zero: bool = False
 
 
-def parse_arguments(args: list[str]) -> dict[str, object] | None:
+def parse_arguments(args: list[str]) -> LintOptions | None:
     """The options of `seminar lint`, read without typer; None for anything this reader does not take.
 
     Help, unknown options and bad values go back to the typer command, so its messages stay the only ones.
     """
-    found: dict[str, object] = {"paths": [], "today": None, "select": [], "ignore": [], "format": "text"}
-    found.update(dict.fromkeys(_FLAGS.values(), False))
-    index = 0
-    while index < len(args):
-        word = args[index]
+    options = LintOptions()
+    words = iter(args)
+    for word in words:
         name, equals, value = word.partition("=")
-        if name in _VALUED:
+        if name in ("--today", "--select", "--ignore", "--format"):
             if not equals:
-                index += 1
-                if index == len(args):
+                value = next(words, None)  # type: ignore[arg-type]
+                if value is None:
                     return None
-                value = args[index]
-            key = _VALUED[name]
-            if isinstance(found[key], list):
-                found[key].append(value)  # type: ignore[attr-defined]
+            if name == "--today":
+                options.today = value
+            elif name == "--format":
+                options.output = value
             else:
-                found[key] = value
-        elif word in _FLAGS:
-            found[_FLAGS[word]] = True
+                (options.select if name == "--select" else options.ignore).append(value)
+        elif word in ("--fix", "--exit-zero"):
+            setattr(options, word[2:].replace("-", "_"), True)
         elif word.startswith("-"):
             return None
         else:
-            found["paths"].append(word)  # type: ignore[attr-defined]
-        index += 1
-    if found["format"] not in {member.value for member in Format}:
-        return None
-    return found
+            options.paths.append(word)
+    return options if options.output in {member.value for member in Format} else None
 
 
 def lean(args: list[str]) -> int | None:
@@ -159,13 +164,13 @@ def lean(args: list[str]) -> int | None:
 
     try:
         return run_lint(
-            options["paths"],  # type: ignore[arg-type]
-            options["today"],  # type: ignore[arg-type]
-            options["select"],  # type: ignore[arg-type]
-            options["ignore"],  # type: ignore[arg-type]
-            Format(options["format"]),
-            bool(options["fix"]),
-            bool(options["exit_zero"]),
+            options.paths,
+            options.today,
+            options.select,
+            options.ignore,
+            Format(options.output),
+            options.fix,
+            options.exit_zero,
         )
     except SeminarError as error:
         print_error(str(error))
