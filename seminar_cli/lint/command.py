@@ -133,12 +133,11 @@ def parse_arguments(args: list[str]) -> LintOptions | None:
     options = LintOptions()
     words = iter(args)
     for word in words:
-        name, equals, value = word.partition("=")
+        name, equals, given = word.partition("=")
         if name in ("--today", "--select", "--ignore", "--format"):
-            if not equals:
-                value = next(words, None)  # type: ignore[arg-type]
-                if value is None:
-                    return None
+            value = given if equals else next(words, None)
+            if value is None:
+                return None
             if name == "--today":
                 options.today = value
             elif name == "--format":
