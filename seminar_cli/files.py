@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,6 +70,8 @@ def write_atomic(path: str, text: str) -> None:
             raise PageWriteError("is read-only; nothing was written", path=path)
     if not stat.S_IMODE(os.stat(folder).st_mode) & 0o222 or not os.access(folder, os.W_OK):
         raise PageWriteError("is in a read-only folder; nothing was written", path=path)
+    import tempfile  # only when writing: lint and show never pay for it
+
     data = text.encode("utf-8")
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)

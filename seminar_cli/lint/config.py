@@ -7,9 +7,7 @@ prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-o
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import time
@@ -76,6 +74,8 @@ def _find(folder: Path) -> Config:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a configuration file exists
+
     try:
         with path.open("rb") as stream:
             return tomllib.load(stream)
@@ -95,6 +95,8 @@ def _load(path: Path) -> dict[str, Any]:
 def _config(table: Any, path: Path) -> Config:
     if not isinstance(table, dict):
         raise ConfigError("[tool.seminar] is not a table", path=str(path), expected="a table of lint settings")
+    import difflib
+
     values = {str(key).replace("_", "-"): value for key, value in table.items()}
     for key in values:
         close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.75)
