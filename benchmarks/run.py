@@ -15,6 +15,7 @@ Only the standard library is used; mdformat must be installed for the peer
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import random
@@ -168,9 +169,11 @@ def report(peer: dict[str, float], rows: list[dict[str, float]], pages: list[str
         )
     lines += ["", "Growth factor from each size to the next (target: at most about 12 for ten times the talks):", ""]
     lines += ["| from → to | parse+render | rotate | lint |", "| --- | ---: | ---: | ---: |"]
-    for small, large in zip(rows, rows[1:], strict=False):
+    for small, large in itertools.pairwise(rows):
         factors = [large[f"{name} s"] / small[f"{name} s"] for name in ("parse+render", "rotate", "lint")]
-        lines.append(f"| {int(small['talks']):,} → {int(large['talks']):,} | " + " | ".join(f"{f:.1f}" for f in factors) + " |")
+        lines.append(
+            f"| {int(small['talks']):,} → {int(large['talks']):,} | " + " | ".join(f"{f:.1f}" for f in factors) + " |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -178,7 +181,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=21, help="paired runs for the peer comparison")
     parser.add_argument("--sizes", default="10,100,1000,10000", help="numbers of talks of the generated pages")
-    parser.add_argument("--pages", default=os.environ.get("SEMINAR_SHARED_PAGES", str(REPO.parent / "shared" / "pages")))
+    parser.add_argument(
+        "--pages", default=os.environ.get("SEMINAR_SHARED_PAGES", str(REPO.parent / "shared" / "pages"))
+    )
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"), help="where to write the results")
     args = parser.parse_args()
     pages = sorted(str(path) for path in Path(args.pages).glob("*.md") if path.name != "README.md")

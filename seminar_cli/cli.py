@@ -89,22 +89,37 @@ Selector = Annotated[
 
 def _edit(page: str, operation: Callable[..., object], *, dry_run: bool, check: bool) -> None:
     """Apply an operation to the page: show a diff, check, or write atomically when it changed."""
-    from . import api, output
+    code = _edit_code(page, operation, dry_run=dry_run, check=check)
+    if code:
+        raise typer.Exit(code)
 
-    result = _run(lambda: api.edit_file(page, operation, write=not (dry_run or check)))  # type: ignore[arg-type]
+
+def _edit_code(
+    page: str, operation: Callable[..., object], *, dry_run: bool, check: bool, skip_other: bool = False
+) -> int:
+    """`_edit` returning its exit code; with `skip_other`, markdown that is not a seminar page is skipped."""
+    from . import api, output
+    from .errors import NotASeminarPageError
+
+    try:
+        result = api.edit_file(page, operation, write=not (dry_run or check))  # type: ignore[arg-type]
+    except SeminarError as error:
+        if skip_other and isinstance(error, NotASeminarPageError):
+            return 0
+        output.print_error(str(error))
+        return error.exit_code
     for note in result.notes:
         output.print_error(f"note: {note}")
     if dry_run and result.changed:
         output.print_diff(output.unified_diff(result.before, result.after, page))
     if not result.changed:
         typer.echo(f"{page}: unchanged ({result.summary})")
-        return
+        return 0
     if check or dry_run:
         typer.echo(f"{page}: would change: {result.summary}")
-        if check:
-            raise typer.Exit(1)
-        return
+        return 1 if check else 0
     typer.echo(f"{page}: {result.summary}")
+    return 0
 
 
 def _ask(value: str | None, option: str, question: str) -> str:
@@ -214,7 +229,7 @@ def cancel(
 
 @app.command()
 def rotate(
-    page: PagePath,
+    pages: Annotated[list[str], typer.Argument(help="The page(s) to rotate.", metavar="PAGE...")],
     today: Annotated[str | None, typer.Option(help="Take the start of this date as now.")] = None,
     now: Annotated[
         str | None, typer.Option(help="Take this moment as now, e.g. 2026-01-22T11:30 (series' time zone).")
@@ -227,14 +242,18 @@ def rotate(
     A talk has ended once its end time in the series' time zone has passed. Past talks
     go in the page's own order (newest first on some pages, oldest first on others) with
     its own separators; the earliest upcoming talk with a block takes Next. A second run
-    changes nothing.
+    changes nothing. Given several files (as the pre-commit hook does), markdown that is
+    not a seminar page is skipped.
 
     Example: seminar rotate seminar.md --dry-run
     """
     from . import commands
 
     operation = _run(lambda: commands.rotate(today=today, now=now))
-    _edit(page, operation, dry_run=dry_run, check=check)
+    several = len(pages) > 1
+    codes = [_edit_code(page, operation, dry_run=dry_run, check=check, skip_other=several) for page in pages]
+    if max(codes):
+        raise typer.Exit(max(codes))
 
 
 @app.command("update-talk")
@@ -297,6 +316,11 @@ def talk_template() -> None:
 from .cli_lint import register as _register_lint  # noqa: E402  (lint commands live in their own module)
 
 _register_lint(app)
+
+from .cli_more import register as _register_more  # noqa: E402  (commands around the page live in their own module)
+
+_register_more(app)
+
 
 def main() -> None:
     """Entry point of the `seminar` console script."""

@@ -69,15 +69,26 @@ def project_copy(target: Path) -> Path:
     return target
 
 
-def try_repo(project: Path, site: Path, home: Path, *files: str) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    project: Path, site: Path, home: Path, *files: str, hook: str = "seminar-lint"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(project), "seminar-lint", "--files", *files]
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(project), hook, "--files", *files]
     return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, check=False, timeout=900)
 
 
-def test_seminar_lint_hook_fails_on_a_bad_page_and_passes_on_a_good_one(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The project copy and one pre-commit home shared by the tests (pre-commit installs the hook once)."""
     pytest.importorskip("pre_commit")
-    project = project_copy(tmp_path / "project")
+    base = tmp_path_factory.mktemp("hook")
+    return project_copy(base / "project"), base / "pre-commit-home"
+
+
+def test_seminar_lint_hook_fails_on_a_bad_page_and_passes_on_a_good_one(
+    tmp_path: Path, installed: tuple[Path, Path]
+) -> None:
+    project, home = installed
     site = tmp_path / "site"
     site.mkdir()
     (site / "bad.md").write_text(PAGE.format(weekday="Monday"), encoding="utf-8")
@@ -85,7 +96,6 @@ def test_seminar_lint_hook_fails_on_a_bad_page_and_passes_on_a_good_one(tmp_path
     (site / "README.md").write_text("# Our site\n\nNot a seminar page.\n", encoding="utf-8")
     git("init", "-q", cwd=site)
     git("add", "-A", cwd=site)
-    home = tmp_path / "pre-commit-home"
 
     failed = try_repo(project, site, home, "bad.md", "good.md", "README.md")
     output = failed.stdout + failed.stderr
@@ -96,3 +106,26 @@ def test_seminar_lint_hook_fails_on_a_bad_page_and_passes_on_a_good_one(tmp_path
     passed = try_repo(project, site, home, "good.md", "README.md")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_seminar_rotate_hook_moves_a_held_talk_and_then_passes(tmp_path: Path, installed: tuple[Path, Path]) -> None:
+    """The opt-in fixer: the 2020 talk under Next has ended, so the hook rotates it (and fails, as fixers do)."""
+    project, home = installed
+    site = tmp_path / "site"
+    site.mkdir()
+    page = PAGE.format(weekday="Thursday").replace("# Schedule", "# Past Presentations\n\n# Schedule")
+    (site / "seminar.md").write_text(page, encoding="utf-8")
+    (site / "README.md").write_text("# Our site\n\nNot a seminar page.\n", encoding="utf-8")
+    git("init", "-q", cwd=site)
+    git("add", "-A", cwd=site)
+
+    fixed = try_repo(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "files were modified by this hook" in fixed.stdout
+    text = (site / "seminar.md").read_text(encoding="utf-8")
+    assert text.index("**Tide Gauges and Graphs**") > text.index("# Past Presentations")
+    assert (site / "README.md").read_text(encoding="utf-8") == "# Our site\n\nNot a seminar page.\n"
+
+    git("add", "-A", cwd=site)
+    again = try_repo(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
+    assert again.returncode == 0, again.stdout + again.stderr
