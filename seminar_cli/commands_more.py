@@ -28,7 +28,7 @@ Operation = Callable[[Page, PageStyle], Edit]
 
 def settings(path: str, page: Page, timezone: str | None) -> tuple[ZoneInfo, Hours | None]:
     """The series' time zone and usual hours: options, then configuration, then the page."""
-    from .lint.config import find_config
+    from .config import find_config
     from .series import usual_hours
     from .zones import series_zone
 

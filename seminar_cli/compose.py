@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from zoneinfo import ZoneInfo
 
 from . import inline
 from .dates import format_date, scan_time, weekday_name
 from .errors import UsageError
 from .model import Row, Speaker
 from .style import PageStyle
+from .zones import SEASONAL, label_on
 
 _RANGE_PARTS = re.compile(
     r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
@@ -23,16 +23,6 @@ _RANGE_PARTS = re.compile(
     r"|(?P<enoon>noon))",
     re.I,
 )
-_DST_LABELS = {
-    "EST": ("America/New_York", "EST", "EDT"),
-    "EDT": ("America/New_York", "EST", "EDT"),
-    "CST": ("America/Chicago", "CST", "CDT"),
-    "CDT": ("America/Chicago", "CST", "CDT"),
-    "MST": ("America/Denver", "MST", "MDT"),
-    "MDT": ("America/Denver", "MST", "MDT"),
-    "PST": ("America/Los_Angeles", "PST", "PDT"),
-    "PDT": ("America/Los_Angeles", "PST", "PDT"),
-}
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#])")
 
 
@@ -151,14 +141,11 @@ def time_text(template: str, day: date | None, start: time | None, end: time | N
 
 
 def _dst_label(label: str, day: date) -> str:
+    """EST or EDT (and the like) as the zone writes it on `day`; other labels as they are."""
     core = label.strip("()")
-    if core not in _DST_LABELS:
+    if core not in SEASONAL:
         return label
-    zone, standard, summer = _DST_LABELS[core]
-    from datetime import datetime
-
-    offset = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).dst()
-    return label.replace(core, summer if offset else standard)
+    return label.replace(core, label_on(SEASONAL[core], day, None) or core)
 
 
 def range_text(template: str, start: time, end: time | None) -> str:

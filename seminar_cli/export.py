@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from . import inline
+from .compare import name_tokens
 from .dates import is_tbd
 from .model import Link, Page, Speaker
 from .select import TalkRef, talk_refs
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
 PRODID = "-//seminar-cli//seminar export//EN"
-_HONORIFIC = re.compile(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
 _MOVES = ("DTSTART", "DTEND", "LOCATION", "STATUS")
 
 
@@ -96,12 +96,9 @@ def _keys(page: Page, refs: list[TalkRef]) -> list[str]:
 
 
 def _speaker_key(speakers: tuple[Speaker, ...]) -> str:
-    names = []
-    for speaker in speakers:
-        words = _HONORIFIC.sub(" ", speaker.name).casefold().split()
-        if words and not is_tbd(" ".join(words)):
-            names.append(" ".join(words))
-    return ";".join(sorted(names))
+    """The speakers' names without titles, case or accents, in any order (`Dr. Ann Lee` = `ann lee`)."""
+    names = [" ".join(name_tokens(speaker.name)) for speaker in speakers if not is_tbd(speaker.name)]
+    return ";".join(sorted(name for name in names if name))
 
 
 def _event(ref: TalkRef, slot: Slot, key: str) -> TalkEvent:

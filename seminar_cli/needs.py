@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .errors import PageSyntaxError
-from .model import Page, RawBlock, Row, Schedule, Section
+from .model import Page, RawBlock, Schedule, Section
 from .source import body, split_lines
+from .tables import cell_column
 
 
 def section(page: Page, kind: str, *, heading: str) -> Section:
@@ -78,12 +79,3 @@ def _check_rows(page: Page, table: Schedule) -> None:
                 found=repr(entry.date_text.strip()),
                 expected="a date that exists, such as 01-22-2026 or 01/22/2026, or TBD",
             )
-
-
-def cell_column(row: Row, index: int) -> int:
-    """1-based column where the text of cell `index` starts in its line."""
-    column = len(row.lead) + 1
-    for cell in row.cells[:index]:
-        column += len(cell) + 1
-    cell = row.cells[index] if index < len(row.cells) else ""
-    return column + len(cell) - len(cell.lstrip()) + 1

@@ -8,6 +8,7 @@ from datetime import date
 
 from .dates import is_tbd, parse_date
 from .errors import SelectorError
+from .matching import match
 from .model import Page, ScheduleEntry, Section, Speaker, Talk
 
 _HONORIFIC = re.compile(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
@@ -64,44 +65,13 @@ def name_words(speakers: tuple[Speaker, ...]) -> set[str]:
     return words
 
 
-def _same_title(one: str | None, other: str | None) -> bool:
-    if not one or not other or is_tbd(one) or is_tbd(other):
-        return False
-    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
-
-
 def talk_refs(page: Page) -> list[TalkRef]:
-    """Every talk of the page: blocks joined to their rows (by date, speaker and title), then lone rows."""
-    schedule = page.schedule
-    entries = list(schedule.entries) if schedule else []
-    used: set[int] = set()
-    refs: list[TalkRef] = []
-    for section, talk in page.talks():
-        best, best_score = None, 0
-        for index, entry in enumerate(entries):
-            if index in used:
-                continue
-            score = _score(talk, entry)
-            if score > best_score:
-                best, best_score = index, score
-        if best is not None and best_score >= 2:
-            used.add(best)
-            refs.append(TalkRef(entries[best], section, talk))
-        else:
-            refs.append(TalkRef(None, section, talk))
-    refs.extend(TalkRef(entry, None, None) for index, entry in enumerate(entries) if index not in used)
+    """Every talk of the page: blocks joined to their rows (see `matching`), then rows without a block."""
+    found = match(page)
+    rows = {id(pair.talk): pair.entry for pair in found.pairs}
+    refs = [TalkRef(rows.get(id(talk)), section, talk) for section, talk in page.talks()]
+    refs.extend(TalkRef(entry, None, None) for entry in found.lonely_rows)
     return refs
-
-
-def _score(talk: Talk, entry: ScheduleEntry) -> int:
-    score = 0
-    if talk.when and talk.when.date and talk.when.date == entry.date:
-        score += 2
-    if name_words(talk.speakers) & name_words(entry.speakers):
-        score += 3
-    if _same_title(talk.title, entry.title):
-        score += 3
-    return score
 
 
 def select(page: Page, selector: str) -> TalkRef:

@@ -18,7 +18,7 @@ from .model import Page
 from .select import TalkRef
 
 Hours = tuple[time, time]
-_CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d", re.I)
+_CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def usual_hours(page: Page, configured: Hours | None = None) -> Hours | None:
 
 
 def described_hours(page: Page) -> Hours | None:
-    """The hours the front matter's description states (`10am - 11am ET`), if it does."""
+    """The hours the front matter's description states (`10am - 11am ET`, `10–11 am ET`), if it does."""
     for line in page.front_matter.description if page.front_matter else ():
         if not _CLOCK_WORDS.search(line):
             continue

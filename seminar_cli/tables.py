@@ -63,6 +63,17 @@ def parse_table(block: RawBlock) -> Table | None:
     return Table(rows[0], rows[1], tuple(items), block.line)
 
 
+def cell_column(row: Row, index: int) -> int:
+    """The 1-based column where the value of cell `index` starts in its line (after its padding)."""
+    column = len(row.lead) + 2
+    for cell in row.cells[:index]:
+        column += len(cell) + 1
+    if index < len(row.cells):
+        cell = row.cells[index]
+        column += len(cell) - len(cell.lstrip())
+    return column
+
+
 def render_table(table: Table) -> str:
     """The exact text of a table."""
     parts = [table.header.text, table.delimiter.text]

@@ -252,7 +252,7 @@ def test_nearest_configuration_wins_and_lists_the_pages(tmp_path: Path, monkeypa
 
 
 def test_configuration_values() -> None:
-    from seminar_cli.lint.config import _config
+    from seminar_cli.config import _config
 
     config = _config(
         {"timezone": "America/Chicago", "meeting-day": "Tue", "hours": "3-4 pm", "past_order": "oldest-first"},

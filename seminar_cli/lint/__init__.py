@@ -6,7 +6,7 @@ findings = lint_page(page, today=date(2026, 1, 27))
 
 from __future__ import annotations
 
-from .config import Config, find_config
+from ..config import Config, find_config
 from .engine import LintResult, default_today, lint_page, lint_paths
 from .finding import Edit, Finding, Fix
 from .registry import Rule, all_rules, select_rules

@@ -65,8 +65,8 @@ def _targets(paths: list[str]) -> list[str]:
     """The paths given, else the configuration's `pages`."""
     from pathlib import Path
 
+    from ..config import configured_pages, find_config
     from ..errors import UsageError
-    from .config import configured_pages, find_config
 
     targets = paths or configured_pages(find_config(Path.cwd()))
     if not targets:

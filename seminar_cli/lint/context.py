@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from datetime import date, time
 from functools import cached_property
 
+from ..config import Config
 from ..dates import TimeScan, scan_time
-from ..model import Field, Page, RawBlock, Row, ScheduleEntry, Section, Talk, TalkPart
+from ..matching import Matching, match
+from ..model import Field, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
 from ..render import render_page, render_part
 from ..segment import segment
+from ..series import described_hours
 from ..source import body, split_lines
-from .config import Config
-from .matching import Matching, match
-from .season import Season, declared_hours, declared_labels, declared_weekday, season_of, usual_weekday
-from .zones import zone_of_labels
+from ..tables import cell_column
+from ..zones import zone_of_labels
+from .season import Season, declared_labels, declared_weekday, season_of, usual_weekday
 
 PAST_KINDS = frozenset({"past", "recorded"})
 AHEAD_KINDS = frozenset({"next", "upcoming"})
@@ -103,7 +105,7 @@ class Context:
     @cached_property
     def hours(self) -> tuple[time, time] | None:
         """The series' usual hours: configured or stated in the description."""
-        return self.config.hours or declared_hours(self.page.front_matter)
+        return self.config.hours or described_hours(self.page)
 
     @cached_property
     def series_zone(self) -> str | None:
@@ -163,17 +165,6 @@ def _starts(talk: Talk) -> Iterator[tuple[int, int]]:
             column = len(text) - text.rindex("\n")
         else:
             column += len(text)
-
-
-def cell_column(row: Row, index: int) -> int:
-    """The column where the value of cell `index` starts (after its padding)."""
-    column = len(row.lead) + 2
-    for cell in row.cells[:index]:
-        column += len(cell) + 1
-    if index < len(row.cells):
-        cell = row.cells[index]
-        column += len(cell) - len(cell.lstrip())
-    return column
 
 
 def cell_of(entry: ScheduleEntry, columns: dict[str, int], key: str) -> tuple[int, str] | None:

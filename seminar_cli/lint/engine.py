@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import cast
 
 from ..api import parse_page
+from ..config import Config, find_config
 from ..errors import NotASeminarPageError, SeminarError
 from ..files import read_text, write_atomic
 from ..model import Page
-from .config import Config, find_config
+from ..zones import find_zone
 from .context import Context
 from .finding import Finding
 from .fix import fix_page
 from .registry import Rule, select_rules
 from .suppress import unsuppressed
-from .zones import zone
 
 _SKIP_FOLDERS = frozenset({"node_modules", "_site", "vendor"})
 
@@ -68,7 +68,7 @@ def _relint(page: Page, source: str, *, today: date, config: Config, rules: Sequ
 def default_today(page: Page, config: Config, now: datetime) -> date:
     """Today's date in the series' time zone: configured, else the zone its labels (ET) name."""
     name = Context(page, date.min, config, "").series_zone
-    found = zone(name) if name else None
+    found = find_zone(name) if name else None
     return now.astimezone(found).date() if found else now.astimezone().date()
 
 

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from .. import inline
+from ..compare import fold, known_names, looks_like_name, name_tokens, share_someone
 from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
 from ..source import split_lines
-from ..tables import parse_table
-from .compare import fold, known_names, looks_like_name, name_tokens, share_someone
-from .context import Context, cell_column
+from ..tables import cell_column, parse_table
+from .context import Context
 from .finding import Hit
 from .registry import rule
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..matching import repeats, same_row
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Hit
-from .matching import repeats, same_row
 from .registry import rule
 from .rules_schedule import short
 

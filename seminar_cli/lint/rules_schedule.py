@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 
 from .. import inline
+from ..compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
 from ..dates import find_date, format_date
+from ..matching import Pair, repeats
 from ..model import Field, ScheduleEntry, Talk
-from .compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Edit, Fix, Hit
-from .matching import Pair, repeats
 from .registry import rule
 
 _CANCELLED = re.compile(r"cancel+ed|postponed", re.I)

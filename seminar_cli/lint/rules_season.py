@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import inline
+from ..compare import is_placeholder
 from ..model import Field, Section, Talk, TextPart
-from .compare import is_placeholder
 from .context import AHEAD_KINDS, PAST_KINDS, Context
 from .finding import Hit
 from .registry import rule

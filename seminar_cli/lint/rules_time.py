@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from datetime import date, time, timedelta
 
 from ..dates import WEEKDAYS, weekday_index, weekday_name
+from ..zones import GENERIC, expected_label, zone_of_label
 from .context import Context, TimeField, cell_of
 from .finding import Edit, Fix, Hit
 from .registry import rule
-from .zones import GENERIC, expected_label, zone_of_label
 
 _NUMBERS = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?")
 _LONGEST_MINUTES = 8 * 60

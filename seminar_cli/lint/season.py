@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 
 from ..dates import WEEKDAYS, scan_time
 from ..model import FrontMatter, Page
@@ -21,7 +21,6 @@ _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _COMMENT = re.compile(r"(^|\s)#")
 _SEASON_KEYS = ("title", "description", "permalink")
 _DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
-_CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\b[ECMP]T\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,17 +98,6 @@ def _majority_year(dates: list[date]) -> int | None:
         return None
     year, count = Counter(day.year for day in dates).most_common(1)[0]
     return year if count * 2 > len(dates) else None
-
-
-def declared_hours(front: FrontMatter | None) -> tuple[time, time] | None:
-    """The series' usual hours as its description states them (`10–11 am ET`), if it does."""
-    for line in front.description if front else ():
-        if not _CLOCK_WORDS.search(line):
-            continue
-        slot = scan_time(line, None).slot
-        if slot.start is not None and slot.end is not None and slot.date is None:
-            return slot.start, slot.end
-    return None
 
 
 def declared_labels(front: FrontMatter | None) -> list[str]:

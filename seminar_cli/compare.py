@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
-from ..dates import is_tbd
-from ..model import Speaker
+from .dates import is_tbd
+from .model import Speaker
 
 PlaceKind = Literal["virtual", "onsite", "hybrid"]
 

@@ -14,18 +14,11 @@ from datetime import time
 from pathlib import Path
 from typing import Any, Literal
 
-from ..dates import scan_time, weekday_index
-from ..errors import UsageError
+from .dates import scan_time, weekday_index
+from .errors import UsageError
 
 PastOrder = Literal["newest-first", "oldest-first"]
 KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages")
-# Labels a page writes for its series' zone, when the configuration names none.
-LABEL_ZONES = {
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
-    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
-    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
-}  # fmt: skip
 
 
 class ConfigError(UsageError):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Page, ScheduleEntry, Section, Talk
 from .compare import is_known, known_names, same_title, share_someone
+from .model import Page, ScheduleEntry, Section, Talk
 
 
 @dataclass(frozen=True, slots=True)
