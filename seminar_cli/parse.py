@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from .errors import InternalError, NotASeminarPageError
+from .frontmatter import YEAR
 from .model import (
     TALK_SECTIONS,
     FrontMatter,
@@ -28,7 +29,6 @@ from .tables import is_schedule_header, parse_organization, parse_schedule, pars
 from .talks import ends_talk, is_title_start, parse_talk
 
 _BACK_TO_TOP = re.compile(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", re.I | re.S)
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 _SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
 
@@ -95,7 +95,7 @@ def _season_year(front: FrontMatter | None, text: str) -> int | None:
     if front is not None:
         values = " ".join((front.title or "", *front.description))
         for source in (front.permalink or "", values):
-            years = _YEAR.findall(source)
+            years = YEAR.findall(source)
             if years:
                 return int(Counter(years).most_common(1)[0][0])
     years = _FULL_DATE.findall(text)

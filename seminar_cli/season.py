@@ -19,16 +19,13 @@ from dataclasses import replace
 
 from . import layout
 from .errors import UsageError
+from .frontmatter import COMMENT, YEAR, season_values
 from .model import TALK_SECTIONS, FrontMatter, Page, RawBlock, Schedule, Section
 from .ops import Edit
 from .render import render_page
 from .source import body, split_lines
 from .style import PageStyle
 
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-_COMMENT = re.compile(r"(^|\s)#")
-_SEASON_KEYS = ("title", "description", "permalink")
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -72,26 +69,17 @@ def shift_years(text: str, old: int, year: int) -> str:
         value = int(match.group(1))
         return str(value + delta) if abs(value - old) <= 1 else match.group(1)
 
-    return _YEAR.sub(moved, text)
+    return YEAR.sub(moved, text)
 
 
 def _front_matter(front: FrontMatter, old: int, year: int) -> FrontMatter:
     """Years moved in the title, description and permalink lines (comments left alone)."""
     lines = split_lines(front.text)
-    key: str | None = None
-    for index in range(1, len(lines) - 1):
-        text = body(lines[index])
-        match = _KEY.match(text)
-        start = 0
-        if match:
-            key, start = match.group(1).lower(), match.end()
-        elif not text[:1].isspace():
-            key = None
-        if key not in _SEASON_KEYS:
-            continue
-        comment = _COMMENT.search(text, start)
-        end = comment.start() if comment else len(text)
-        lines[index] = text[:start] + shift_years(text[start:end], old, year) + text[end:] + lines[index][len(text) :]
+    for value in season_values(front):
+        line = lines[value.index]
+        text = body(line)
+        moved = shift_years(text[value.start : value.end], old, year)
+        lines[value.index] = text[: value.start] + moved + text[value.end :] + line[len(text) :]
     return replace(
         front,
         text="".join(lines),
@@ -145,7 +133,7 @@ def season_words(text: str, old: int, year: int) -> str:
     """`text` with the year `old` replaced where the words beside it name a season (never inside a link target)."""
     masked = _URL.sub(lambda match: " " * len(match.group(0)), text)
     out = text
-    for match in reversed(list(_YEAR.finditer(masked))):
+    for match in reversed(list(YEAR.finditer(masked))):
         if int(match.group(1)) != old:
             continue
         if _BEFORE.search(masked[max(0, match.start() - 30) : match.start()]) or _AFTER.match(masked[match.end() :]):
@@ -160,9 +148,9 @@ def _leftovers(page: Page, old: int) -> list[str]:
     for number, line in enumerate(split_lines(render_page(page)), start=1):
         text = body(line)
         if number <= front_lines:
-            comment = _COMMENT.search(text)
+            comment = COMMENT.search(text)
             text = text[: comment.start()] if comment else text
-        for found in _YEAR.finditer(text):
+        for found in YEAR.finditer(text):
             if int(found.group(1)) == old:
                 excerpt = text[max(0, found.start() - 40) : found.end() + 20].strip()
                 notes.append(f"line {number} still names {old}, left as is: …{excerpt}…")

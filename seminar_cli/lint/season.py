@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import WEEKDAYS, scan_time
+from ..frontmatter import SEASON_KEYS, YEAR, season_values
 from ..model import FrontMatter, Page
 from ..source import body, split_lines
 
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _SHORT_END = re.compile(r"\s*[-–—/]\s*(\d{2})(?!\d)")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-_COMMENT = re.compile(r"(^|\s)#")
-_SEASON_KEYS = ("title", "description", "permalink")
 _DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
 
 
@@ -49,24 +46,15 @@ def front_matter_years(front: FrontMatter | None) -> list[YearMention]:
     if front is None:
         return []
     found: list[YearMention] = []
-    key = None
-    for offset, line in enumerate(split_lines(front.text)[1:-1], start=1):
-        text = body(line)
-        match = _KEY.match(text)
-        start = 0
-        if match:
-            key, start = match.group(1).lower(), match.end()
-        elif not text[:1].isspace():
-            key = None
-        if key not in _SEASON_KEYS:
-            continue
-        comment = _COMMENT.search(text, start)
-        value = text[: comment.start()] if comment else text
-        for year in _YEAR.finditer(value, start):
-            found.append(YearMention(int(year.group(1)), str(key), front.line + offset, year.start() + 1))
-            short = _SHORT_END.match(value, year.end())
+    lines = split_lines(front.text)
+    for value in season_values(front):
+        text = body(lines[value.index])[: value.end]
+        number = front.line + value.index
+        for year in YEAR.finditer(text, value.start):
+            found.append(YearMention(int(year.group(1)), value.key, number, year.start() + 1))
+            short = _SHORT_END.match(text, year.end())
             if short and int(short.group(1)) == (int(year.group(1)) + 1) % 100:  # `2025–26`
-                found.append(YearMention(int(year.group(1)) + 1, str(key), front.line + offset, short.start(1) + 1))
+                found.append(YearMention(int(year.group(1)) + 1, value.key, number, short.start(1) + 1))
     return found
 
 
@@ -84,7 +72,7 @@ def season_of(page: Page, dates: list[date]) -> Season | None:
         if _majority_year(dates) == linked + 1 and linked + 1 in others and linked not in others:
             year, source, stale = linked + 1, "the front matter", links[0]
     first = last = year
-    for field in _SEASON_KEYS:
+    for field in SEASON_KEYS:
         years = {mention.year for mention in mentions if mention.field == field}
         if {year - 1, year} <= years:
             first = year - 1
