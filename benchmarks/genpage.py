@@ -61,9 +61,12 @@ Speaker {n} works on scientific machine learning at Example University.
 """
 
 
-def page(talks: int, start: date = date(2000, 1, 6)) -> str:
-    """A page with one talk under Next, `talks - 1` under Past (newest first), one schedule row each."""
-    days = [start + timedelta(weeks=index) for index in range(talks)]
+def page(talks: int, end: date = date(2026, 12, 30)) -> str:
+    """A page with one talk a day, the last on `end`: one under Next, the others under Past (newest first).
+
+    Pages of more than a year of talks keep earlier seasons' talks, which lint reports (as it should).
+    """
+    days = [end - timedelta(days=talks - 1 - index) for index in range(talks)]
     blocks = [
         BLOCK.format(n=index + 1, room=index % 50 + 1, weekday=day.strftime("%A"), day=day)
         for index, day in enumerate(days)

@@ -68,16 +68,22 @@ def edit_text(text: str, operation: Operation, path: str | None = None) -> EditR
     page = parse_page(text, path)
     edit = operation(page, infer_style(page))
     after = render_page(edit.page)
-    verify(edit.page, after, path, page if after == text else None)
+    verify(edit.page, after, path, page if after == text else None, original=page)
     return EditResult(path, text, after, edit.summary, edit.notes)
 
 
-def verify(intended: Page, after: str, path: str | None, reread: Page | None = None) -> None:
-    """Refuse (`WriteRefusedError`) when `after` would not read back as the intended page."""
+def verify(
+    intended: Page, after: str, path: str | None, reread: Page | None = None, original: Page | None = None
+) -> None:
+    """Refuse (`WriteRefusedError`) when `after` would not read back as the intended page.
+
+    Talk blocks whose text is unchanged from the `original` page are not read again
+    (the same text reads the same); every new or changed block is.
+    """
     from .views import page_data
 
     try:
-        reread = reread or _parse_page(after, path)
+        reread = reread or _parse_page(after, path, known=original)
     except SeminarError as error:
         raise WriteRefusedError(
             f"the edited page would not read back ({error.message}); nothing was written", path=path

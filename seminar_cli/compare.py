@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from .dates import is_tbd
@@ -34,8 +35,11 @@ _PLACEHOLDER = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents: `Raphaël` -> `raphael`."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
@@ -55,10 +59,11 @@ def same_person(first: str, second: str) -> bool:
     return any(_same_words(one, two) for one in _spellings(first) for two in _spellings(second))
 
 
-def _spellings(name: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def _spellings(name: str) -> frozenset[tuple[str, ...]]:
     """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`)."""
     inside = " ".join(re.findall(r"\(([^)]*)\)", name))
-    return {words for words in (_words(name), name_tokens(name), _words(inside)) if words}
+    return frozenset(words for words in (_words(name), name_tokens(name), _words(inside)) if words)
 
 
 def _same_words(one: tuple[str, ...], two: tuple[str, ...]) -> bool:
@@ -86,6 +91,7 @@ def looks_like_name(text: str) -> bool:
     return all(_NAME_WORD.match(word) for word in words) and words[0][:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """A title's letters and digits only, folded: spacing, case, punctuation and a cancel mark do not count."""
     return re.sub(r"[\W_]+", "", fold(_CANCEL_MARK.sub("", title)))
@@ -99,6 +105,17 @@ def is_known(text: str | None) -> bool:
 def is_placeholder(text: str | None) -> bool:
     """True for a value left as TBD, TBA, TBC or 'to be announced'."""
     return bool(text and _PLACEHOLDER.match(text.strip()))
+
+
+def last_names(names: Iterable[str]) -> set[str]:
+    """The last words of every spelling of the names: two names are the same person only if these meet."""
+    return {words[-1] for name in names for words in _spellings(name)}
+
+
+def title_keys(title: str) -> set[str]:
+    """The keys two titles must share to be the same: the whole title's and its part before a colon."""
+    head = re.split(r"[:—–]| - ", title, maxsplit=1)[0]
+    return {key for key in (title_key(title), title_key(head)) if key}
 
 
 def same_title(first: str, second: str) -> bool:

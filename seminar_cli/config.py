@@ -7,11 +7,11 @@ prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-o
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import time
-from pathlib import Path
 from typing import Any, Literal
 
 from .dates import scan_time, weekday_index
@@ -43,34 +43,38 @@ class Config:
         return replace(self, select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))
 
 
-def find_config(start: Path, cache: dict[Path, Config] | None = None) -> Config:
+def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:
     """The configuration nearest to `start` (a page or a folder), walking up; empty when none."""
-    folder = (start if start.is_dir() else start.parent).resolve()
+    place = os.fspath(start)
+    folder = os.path.realpath(place if os.path.isdir(place) else os.path.dirname(place) or ".")
     cache = {} if cache is None else cache
     if folder not in cache:
         cache[folder] = _find(folder)
     return cache[folder]
 
 
-def _find(folder: Path) -> Config:
-    for place in (folder, *folder.parents):
-        dotfile = place / ".seminar.toml"
-        if dotfile.is_file():
+def _find(folder: str) -> Config:
+    while True:
+        dotfile = os.path.join(folder, ".seminar.toml")
+        if os.path.isfile(dotfile):
             data = _load(dotfile)
             return _config(data.get("tool", {}).get("seminar", data), dotfile)
-        pyproject = place / "pyproject.toml"
-        if pyproject.is_file():
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject):
             table = _load(pyproject).get("tool", {}).get("seminar")
             if table is not None:
                 return _config(table, pyproject)
-    return Config()
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return Config()
+        folder = parent
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: str) -> dict[str, Any]:
     import tomllib  # only when a configuration file exists
 
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             return tomllib.load(stream)
     except OSError as error:
         raise ConfigError(f"cannot be read: {error.strerror}", path=str(path)) from None
@@ -85,7 +89,7 @@ def _load(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def _config(table: Any, path: Path) -> Config:
+def _config(table: Any, path: str) -> Config:
     if not isinstance(table, dict):
         raise ConfigError("[tool.seminar] is not a table", path=str(path), expected="a table of lint settings")
     import difflib
@@ -160,6 +164,8 @@ def configured_pages(config: Config) -> list[str]:
     """The page paths the configuration lists, globs expanded, relative to its file."""
     if config.path is None:
         return []
+    from pathlib import Path  # only to expand `pages` globs
+
     base = Path(config.path).parent
     found: list[str] = []
     for entry in config.pages:

@@ -6,7 +6,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import BinaryIO
 
 from .errors import SeminarError, UnreadablePageError
@@ -18,9 +17,9 @@ class PageWriteError(SeminarError):
 
 def read_text(path: str) -> str:
     """The file's text, decoded as UTF-8 exactly as stored (BOM and CRLF kept)."""
-    target = Path(path)
     try:
-        data = target.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
     except FileNotFoundError:
         raise UnreadablePageError("no such file", path=path, expected="the path of a markdown page") from None
     except IsADirectoryError:

@@ -1,12 +1,13 @@
 """Inline markdown read through mistune's AST: links, images and plain text of a value.
 
-mistune is imported on first use, so commands that never read inline markup
-do not pay for it at start-up.
+Most values are plain words with simple links (`[Name](url)`, `<a href="url">Name</a>`,
+`<img src=...>`); for those the AST is built here, exactly as mistune builds it (a
+property test checks that), and mistune — imported on first use — reads the rest.
+`seminar lint` on a typical page then never loads mistune at all.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,15 +49,69 @@ def _markdown() -> Any:
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[dict[str, Any], ...]:
-    """mistune's inline AST of `text`."""
+    """mistune's inline AST of `text` (built without mistune when the text is simple)."""
+    simple = simple_tokens(text)
+    if simple is not None:
+        return tuple(simple)
     return tuple(_markdown().inline(text, {}))
+
+
+def mistune_tokens(text: str) -> list[dict[str, Any]]:
+    """mistune's own inline AST of `text` (what `simple_tokens` must agree with)."""
+    return list(_markdown().inline(text, {}))
+
+
+_LABEL = r"[^\[\]\\*_`~<>!&\n]"
+_URL = r"(?:[^\s()<>\\&]|&(?![#A-Za-z0-9]+;))*"
+_TEXT = r"(?:[^\[\]\\*_`~<>!&\n]|!(?!\[)|&(?![#A-Za-z0-9]+;))+"
+_ATTRIBUTE = r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_LINK_OPENING = re.compile(r"(?<!!)\[")
+_SIMPLE = re.compile(
+    rf"(?P<image_link>\[!\[(?P<inner_alt>{_LABEL}*)\]\((?P<inner_src>{_URL})\)\]\((?P<outer_url>{_URL})\))"
+    rf"|(?P<image>!\[(?P<alt>{_LABEL}*)\]\((?P<src>{_URL})\))"
+    rf"|(?P<link>\[(?P<label>{_LABEL}+)\]\((?P<url>{_URL})\))"
+    rf"|(?P<html></[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>)"
+    rf"|(?P<text>{_TEXT})"
+)
+
+
+def simple_tokens(text: str) -> list[dict[str, Any]] | None:
+    """The inline AST of text made only of words, simple links, images and HTML tags; None otherwise."""
+    if not text:
+        return [{"type": "text", "raw": ""}]
+    if "<a" in text.lower() and _LINK_OPENING.search(text):
+        return None  # inside an HTML link a markdown link is text: mistune keeps track of that
+    found: list[dict[str, Any]] = []
+    position = 0
+    while position < len(text):
+        match = _SIMPLE.match(text, position)
+        if match is None:
+            return None
+        if match.group("text") is not None:
+            found.append({"type": "text", "raw": match.group("text")})
+        elif match.group("html") is not None:
+            found.append({"type": "inline_html", "raw": match.group("html")})
+        elif match.group("link") is not None:
+            found.append(_node("link", match.group("label"), match.group("url")))
+        elif match.group("image") is not None:
+            found.append(_node("image", match.group("alt"), match.group("src")))
+        else:
+            image = _node("image", match.group("inner_alt"), match.group("inner_src"))
+            found.append({"type": "link", "children": [image], "attrs": {"url": match.group("outer_url")}})
+        position = match.end()
+    return found
+
+
+def _node(kind: str, text: str, url: str) -> dict[str, Any]:
+    children = [{"type": "text", "raw": text}] if text else []
+    return {"type": kind, "children": children, "attrs": {"url": url}}
 
 
 def _attr(pattern: re.Pattern[str], tag: str) -> str | None:
     match = pattern.search(tag)
     if match is None:
         return None
-    return html.unescape(next(group for group in match.groups() if group is not None))
+    return _unescape(next(group for group in match.groups() if group is not None))
 
 
 def _text_of(children: list[dict[str, Any]]) -> str:
@@ -124,7 +179,16 @@ def strip_markup(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", html.unescape(text)).strip()
+    return _SPACES.sub(" ", _unescape(text)).strip()
+
+
+def _unescape(text: str) -> str:
+    """`&amp;` and the like as the characters they stand for (the entity table loads only when needed)."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
 
 
 def split_br(text: str) -> list[str]:

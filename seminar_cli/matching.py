@@ -8,9 +8,10 @@ best agreement first.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from .compare import is_known, known_names, same_title, share_someone
-from .model import Page, ScheduleEntry, Section, Talk
+from .compare import is_known, known_names, last_names, same_title, share_someone, title_keys
+from .model import Page, ScheduleEntry, Section, Speaker, Talk
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +33,23 @@ class Matching:
 
 
 def match(page: Page) -> Matching:
-    """Pair the page's schedule rows with its talk blocks."""
+    """Pair the page's schedule rows with its talk blocks.
+
+    Only rows that share something with a block (its date, its title, a speaker's last
+    name) can agree with it, so each block is scored against those rows only: linear in
+    the size of the page rather than blocks times rows.
+    """
     talks = page.talks()
     entries = page.schedule.entries if page.schedule else ()
+    rows_by_key: dict[tuple[str, object], list[int]] = {}
+    for row_index, entry in enumerate(entries):
+        for key in _keys(entry.date, entry.title, entry.speakers):
+            rows_by_key.setdefault(key, []).append(row_index)
     scored = []
     for talk_index, (_, talk) in enumerate(talks):
-        for row_index, entry in enumerate(entries):
-            score = _score(talk, entry)
+        keys = _keys(talk.when.date if talk.when else None, talk.title, talk.speakers)
+        for row_index in sorted({row for key in keys for row in rows_by_key.get(key, ())}):
+            score = _score(talk, entries[row_index])
             if score is not None:
                 scored.append((-score, talk_index, row_index))
     used_talks: set[int] = set()
@@ -56,6 +67,18 @@ def match(page: Page) -> Matching:
         tuple(item for index, item in enumerate(talks) if index not in used_talks),
         tuple(entry for index, entry in enumerate(entries) if index not in used_rows),
     )
+
+
+def _keys(day: date | None, title: str | None, speakers: tuple[Speaker, ...]) -> set[tuple[str, object]]:
+    """What a block and a row must share to agree on anything: the date, a title key, a last name."""
+    keys: set[tuple[str, object]] = set()
+    if day is not None:
+        keys.add(("date", day))
+    if is_known(title):
+        assert title is not None
+        keys.update(("title", key) for key in title_keys(title))
+    keys.update(("name", word) for word in last_names(known_names(speakers)))
+    return keys
 
 
 def _score(talk: Talk, entry: ScheduleEntry) -> int | None:
@@ -117,11 +140,22 @@ def same_row(first: ScheduleEntry, second: ScheduleEntry) -> bool:
 
 
 def repeats(talks: list[Talk]) -> dict[int, int]:
-    """For each talk that repeats an earlier one, the index of that earlier talk."""
+    """For each talk that repeats an earlier one, the index of that earlier talk.
+
+    Two blocks can only be the same talk when they share a date and a title key or a
+    last name, so each block is compared with the earlier ones that share those.
+    """
+    earlier: dict[tuple[str, object], list[int]] = {}
     found: dict[int, int] = {}
-    for later in range(len(talks)):
-        for earlier in range(later):
-            if earlier not in found and same_talk(talks[earlier], talks[later]):
-                found[later] = earlier
-                break
+    for index, talk in enumerate(talks):
+        day = talk.when.date if talk.when else None
+        if day is None:
+            continue
+        keys = {(kind, (day, value)) for kind, value in _keys(None, talk.title, talk.speakers)}
+        candidates = sorted({other for key in keys for other in earlier.get(key, ())})
+        twin = next((other for other in candidates if other not in found and same_talk(talks[other], talk)), None)
+        if twin is not None:
+            found[index] = twin
+        for key in keys:
+            earlier.setdefault(key, []).append(index)
     return found

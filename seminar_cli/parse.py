@@ -21,6 +21,7 @@ from .model import (
     Schedule,
     Section,
     SectionKind,
+    Talk,
 )
 from .sections import classify_heading
 from .segment import heading_of, segment
@@ -33,20 +34,26 @@ _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 _SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
 
 
-def parse_page(text: str, path: str | None = None, *, season_year: int | None = None) -> Page:
+def parse_page(
+    text: str, path: str | None = None, *, season_year: int | None = None, known: Page | None = None
+) -> Page:
     """Read a seminar page; `render_page` of the result gives `text` back exactly.
 
     `season_year` overrides the year read off the page (used to compare an edited page
-    with the intended one under the same year).
+    with the intended one under the same year). `known` is a page read before: a talk
+    block whose text is one of its talks' texts is the same talk (reading a block
+    depends on its text and the year alone), so re-reading an edited page only reads
+    what changed.
     """
     segments = segment(text)
     front = _front_matter(segments.front_matter)
     year = season_year or _season_year(front, text)
+    memo = _known_talks(known) if known is not None and known.season_year == year else {}
     sections = []
     for heading_block, blocks in segments.sections:
         if heading_block is None and not blocks:
             continue
-        sections.append(_section(heading_block, _mark_back_to_top(blocks), year))
+        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
     page = Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
     if not any(section.kind in _SEMINAR_KINDS for section in page.sections):
         raise NotASeminarPageError(
@@ -111,21 +118,29 @@ def _mark_back_to_top(blocks: list[RawBlock]) -> list[RawBlock]:
     ]
 
 
-def _section(heading_block: RawBlock | None, blocks: list[RawBlock], year: int | None) -> Section:
+def _known_talks(page: Page) -> dict[str, Talk]:
+    from .render import render_part
+
+    return {"".join(render_part(part) for part in talk.parts): talk for _, talk in page.talks()}
+
+
+def _section(
+    heading_block: RawBlock | None, blocks: list[RawBlock], year: int | None, memo: dict[str, Talk]
+) -> Section:
     heading = None
     kind: SectionKind = "preamble"
     if heading_block is not None:
         level, title = heading_of(heading_block.text) or (1, "")
         heading = Heading(heading_block.text, level, title, heading_block.line)
         kind = classify_heading(title)
-    items = _items(kind, blocks, year)
+    items = _items(kind, blocks, year, memo)
     if kind == "unknown" and any(isinstance(item, Schedule) for item in items):
         kind = "schedule"
     line = heading.line if heading else (blocks[0].line if blocks else 1)
     return Section(kind, heading, tuple(items), line)
 
 
-def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None) -> list[Item]:
+def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None, memo: dict[str, Talk]) -> list[Item]:
     items: list[Item] = []
     index = 0
     while index < len(blocks):
@@ -136,7 +151,9 @@ def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None) -> list[
                 end += 1
             while blocks[end - 1].kind in ("blank", "comment"):
                 end -= 1
-            items.append(parse_talk(blocks[index:end], year))
+            group = blocks[index:end]
+            known = memo.get("".join(block.text for block in group)) if memo else None
+            items.append(known if known is not None else parse_talk(group, year))
             index = end
             continue
         items.append(_table_item(kind, block, year) if block.kind == "table" else block)

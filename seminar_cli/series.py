@@ -11,11 +11,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from .dates import scan_time
 from .model import Page
 from .select import TalkRef
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 Hours = tuple[time, time]
 _CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)

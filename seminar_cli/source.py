@@ -15,16 +15,16 @@ def split_lines(text: str) -> list[str]:
 
 def eol(line: str) -> str:
     """The line ending of `line`: CRLF, LF, or nothing on a last line."""
-    if line.endswith("\r\n"):
-        return "\r\n"
-    if line.endswith("\n"):
-        return "\n"
-    return ""
+    if line[-1:] != "\n":
+        return ""
+    return "\r\n" if line[-2:-1] == "\r" else "\n"
 
 
 def body(line: str) -> str:
     """`line` without its line ending."""
-    return line[: len(line) - len(eol(line))]
+    if line[-1:] != "\n":
+        return line
+    return line[:-2] if line[-2:-1] == "\r" else line[:-1]
 
 
 def is_blank(line: str) -> bool:

@@ -75,20 +75,21 @@ def is_title_start(blocks: list[RawBlock], index: int) -> bool:
     block = blocks[index]
     if block.kind != "paragraph":
         return False
-    lines = split_lines(block.text)
-    match = _TITLE.match(body(lines[0]))
+    first, _, more = block.text.partition("\n")
+    match = _TITLE.match(first.rstrip("\r"))
     if match is None or text_kind(match.group("title")) is not None:
         return False
     rest = match.group("rest")
     if rest.strip() and not _BR.match(rest.strip()):
         return False
-    if _BR.search(rest) or (len(lines) > 1 and _is_detail_line(lines[1])):
+    if _BR.search(rest) or (more and _is_detail_line(more.partition("\n")[0])):
         return True
-    for following in blocks[index + 1 :]:
-        if following.kind == "blank":
-            continue
-        return following.kind == "paragraph" and _is_detail_line(split_lines(following.text)[0])
-    return False
+    following = index + 1
+    while following < len(blocks) and blocks[following].kind == "blank":
+        following += 1
+    if following == len(blocks) or blocks[following].kind != "paragraph":
+        return False
+    return _is_detail_line(blocks[following].text.partition("\n")[0])
 
 
 def _is_detail_line(line: str) -> bool:

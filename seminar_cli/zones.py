@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .model import Page, Talk
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 LABEL_ZONES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -24,6 +27,8 @@ LABEL_ZONES = {
 
 def zone(name: str) -> ZoneInfo:
     """A time zone by IANA name or by a label such as ET; a usage error when unknown."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # when a zone is needed, not at start-up
+
     try:
         return ZoneInfo(LABEL_ZONES.get(name, name))
     except (ZoneInfoNotFoundError, ValueError):
@@ -34,6 +39,8 @@ def series_zone(page: Page, configured: str | None = None) -> ZoneInfo:
     """The zone the series' times are in: configured, else its most used label, else New York."""
     if configured:
         return zone(configured)
+    from zoneinfo import ZoneInfo
+
     labels = Counter(talk.when.tz for _, talk in page.talks() if talk.when and talk.when.tz)
     for label, _ in labels.most_common():
         if label in LABEL_ZONES:

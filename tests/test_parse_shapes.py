@@ -177,3 +177,16 @@ def test_schedule_is_found_in_any_section_by_its_header() -> None:
     )
     assert isinstance(page.schedule, Schedule)
     assert page.sections[-1].kind == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("line", "starts_a_block"),
+    [("---", True), ("* * *", True), ("___", True), ("## Heading", True), ("| a | b |", True), ("> quote", True),
+     ("<!-- note -->", True), ("```", True), ("<div>", True), ("<style>", True), ("- item", False),
+     ("-- -", True), ("text", False), ("**bold**", False), ("<br>Time: 10-11 am", False)],
+)  # fmt: skip
+def test_what_ends_a_paragraph(line: str, starts_a_block: bool) -> None:
+    from seminar_cli.segment import segment
+
+    kinds = [block.kind for _, blocks in segment(f"# Next Talk\n\nSome words.\n{line}\n").sections for block in blocks]
+    assert (kinds[1:] != ["paragraph"]) == starts_a_block

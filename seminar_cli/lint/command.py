@@ -63,12 +63,12 @@ def _check_codes(option: str, words: list[str]) -> None:
 
 def _targets(paths: list[str]) -> list[str]:
     """The paths given, else the configuration's `pages`."""
-    from pathlib import Path
+    import os
 
     from ..config import configured_pages, find_config
     from ..errors import UsageError
 
-    targets = paths or configured_pages(find_config(Path.cwd()))
+    targets = paths or configured_pages(find_config(os.getcwd()))
     if not targets:
         raise UsageError(
             "no pages to lint",

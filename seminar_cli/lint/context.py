@@ -84,10 +84,20 @@ class Context:
         found.extend(entry.date for entry in self.entries if entry.date)
         return found
 
-    @property
+    @cached_property
     def entries(self) -> tuple[ScheduleEntry, ...]:
         """The schedule rows (none when the page has no schedule)."""
         return self.page.schedule.entries if self.page.schedule else ()
+
+    @cached_property
+    def linked_columns(self) -> frozenset[int]:
+        """The schedule columns in which some row holds a link."""
+        return frozenset(
+            index
+            for entry in self.entries
+            for index, cell in enumerate(entry.row.cells)
+            if "](" in cell or "<a" in cell
+        )
 
     @cached_property
     def season(self) -> Season | None:
@@ -136,7 +146,14 @@ class Context:
 
     def talk_time(self, talk: Talk) -> TimeField | None:
         """The first time line of a talk."""
-        return next((item for item in self.time_fields if item.talk is talk), None)
+        return self._first_times.get(id(talk))
+
+    @cached_property
+    def _first_times(self) -> dict[int, TimeField]:
+        found: dict[int, TimeField] = {}
+        for item in self.time_fields:
+            found.setdefault(id(item.talk), item)
+        return found
 
     def value_at(self, talk: Talk, part: TalkPart) -> tuple[int, int]:
         """Line and column where a part's value starts (after a field's prefix and label)."""

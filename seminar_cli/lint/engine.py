@@ -6,11 +6,11 @@ files, finds each page's configuration, and writes only checked fixes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
-from pathlib import Path
 from typing import cast
 
 from ..api import parse_page
@@ -21,7 +21,6 @@ from ..model import Page
 from ..zones import find_zone
 from .context import Context
 from .finding import Finding
-from .fix import fix_page
 from .registry import Rule, select_rules
 from .suppress import unsuppressed
 
@@ -74,24 +73,24 @@ def default_today(page: Page, config: Config, now: datetime) -> date:
 
 def markdown_files(paths: Sequence[str]) -> Iterator[str]:
     """The paths given, each folder replaced by the `*.md` files under it (hidden folders aside), once each."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
         for found in _expand(path):
-            key = Path(found).resolve()
+            key = os.path.realpath(found)
             if key not in seen:
                 seen.add(key)
                 yield found
 
 
 def _expand(path: str) -> Iterator[str]:
-    folder = Path(path)
-    if not folder.is_dir():
+    if not os.path.isdir(path):
         yield path
         return
-    for found in sorted(folder.rglob("*.md")):
-        parts = found.relative_to(folder).parts[:-1]
-        if found.is_file() and not any(part.startswith(".") or part in _SKIP_FOLDERS for part in parts):
-            yield str(found)
+    found: list[str] = []
+    for folder, folders, files in os.walk(path):
+        folders[:] = [name for name in folders if not name.startswith(".") and name not in _SKIP_FOLDERS]
+        found.extend(os.path.join(folder, name) for name in files if name.endswith(".md"))
+    yield from sorted(found)
 
 
 def lint_paths(
@@ -108,7 +107,7 @@ def lint_paths(
     if today is None and now is None:
         raise ValueError("lint_paths needs today or now")
     tally = _Tally()
-    cache: dict[Path, Config] = {}
+    cache: dict[str, Config] = {}
     for path in markdown_files(paths):
         try:
             text = read_text(path)
@@ -119,7 +118,7 @@ def lint_paths(
         except SeminarError as error:
             tally.errors.append(error)
             continue
-        settings = (config or find_config(Path(path), cache)).with_options(list(select), list(ignore))
+        settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
         day = today if today is not None else default_today(page, settings, cast(datetime, now))
         _lint_file(tally, page, text, day, settings, fix)
     return tally.result()
@@ -149,6 +148,8 @@ def _lint_file(tally: _Tally, page: Page, text: str, day: date, settings: Config
     rules = select_rules(settings.select, settings.ignore)
     found = lint_page(page, today=day, config=settings, rules=rules, source=text)
     if fix and any(item.fix for item in found):
+        from .fix import fix_page  # only with --fix
+
         outcome = fix_page(text, path, found, partial(_relint, today=day, config=settings, rules=rules))
         try:
             if outcome.text is not None:

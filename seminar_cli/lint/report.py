@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 
 from .finding import Finding
 from .registry import Rule
@@ -21,6 +19,8 @@ def as_text(findings: Sequence[Finding]) -> str:
 
 def as_json(findings: Sequence[Finding]) -> str:
     """A JSON list of objects with path, line, column, code, name, severity and message."""
+    import json
+
     return json.dumps([item.data() for item in findings], indent=2, ensure_ascii=False) + "\n"
 
 
@@ -59,6 +59,8 @@ def as_sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -74,6 +76,8 @@ def _rule(rule: Rule) -> dict[str, object]:
 
 
 def _result(item: Finding, index: dict[str, int]) -> dict[str, object]:
+    from pathlib import Path  # only for SARIF
+
     path = Path(item.path)
     return {
         "ruleId": item.code,

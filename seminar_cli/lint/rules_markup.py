@@ -190,11 +190,14 @@ def _markdown_blocks(ctx: Context, inside: set[int]) -> Iterator[list[int]]:
 
 
 def _loose_bold(ctx: Context, numbers: list[int]) -> Iterator[Hit]:
-    text = "\n".join(ctx.lines[number - 1] for number in numbers)
-    if "**" not in text or "\\*" in text or not _literal_stars(text):
+    # The regex finds candidates cheaply; mistune confirms that the asterisks really stay literal.
+    candidates = [(number, _LOOSE_BOLD.search(_without_code(ctx.lines[number - 1]))) for number in numbers]
+    if not any(found for _, found in candidates):
         return
-    for number in numbers:
-        found = _LOOSE_BOLD.search(_without_code(ctx.lines[number - 1]))
+    text = "\n".join(ctx.lines[number - 1] for number in numbers)
+    if "\\*" in text or not _literal_stars(text):
+        return
+    for number, found in candidates:
         if found:
             snippet = found.group(0)
             tidy = "**" + snippet[2:-2].strip() + "**"

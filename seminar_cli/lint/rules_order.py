@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..matching import repeats, same_row
+from ..model import ScheduleEntry
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Hit
 from .registry import rule
@@ -51,16 +53,24 @@ def _wrong(first: Dated, second: Dated, ascending: bool) -> bool:
 
 
 def _longest_run(items: Sequence[Dated], ascending: bool) -> list[int]:
-    """Indexes of a longest subsequence already in order (ties keep the earliest items)."""
-    length = [1] * len(items)
-    previous = [-1] * len(items)
-    for index in range(len(items)):
-        for earlier in range(index):
-            if not _wrong(items[earlier], items[index], ascending) and length[earlier] + 1 > length[index]:
-                length[index], previous[index] = length[earlier] + 1, earlier
+    """Indexes of a longest subsequence already in order (ties keep the earliest items), in n log n."""
     if not items:
         return []
-    index = max(range(len(items)), key=lambda spot: (length[spot], -spot))
+    keys = [item.day.toordinal() * (1 if ascending else -1) for item in items]
+    tails: list[int] = []  # the smallest last key of an ordered run of each length
+    ends: list[int] = []  # the index where that run ends
+    length = [0] * len(items)
+    previous = [-1] * len(items)
+    for index, key in enumerate(keys):
+        size = bisect_right(tails, key)
+        previous[index] = ends[size - 1] if size else -1
+        length[index] = size + 1
+        if size == len(tails):
+            tails.append(key)
+            ends.append(index)
+        else:
+            tails[size], ends[size] = key, index
+    index = length.index(max(length))
     run = []
     while index != -1:
         run.append(index)
@@ -154,7 +164,10 @@ def duplicate_talk(ctx: Context) -> Iterator[Hit]:
             f"its block is also at line {talks[earlier].line}{under}",
         )
     rows = [entry for entry in ctx.entries if not entry.struck]
-    for index, entry in enumerate(rows):
-        twin = next((other for other in rows[:index] if same_row(other, entry)), None)
+    earlier_rows: dict[object, list[ScheduleEntry]] = {}
+    for entry in rows:
+        same_day = earlier_rows.setdefault(entry.date, [])
+        twin = next((other for other in same_day if same_row(other, entry)), None) if entry.date else None
+        same_day.append(entry)
         if twin is not None:
             yield Hit(entry.line, 1, f"the schedule row of {entry.date_text} repeats the row at line {twin.line}")

@@ -125,10 +125,7 @@ def _date_pattern(ctx: Context) -> str | None:
 
 
 def _column_has_links(ctx: Context, index: int | None) -> bool:
-    rows = [entry.row for entry in ctx.entries if entry.row is not None]
-    return index is None or any(
-        index < len(row.cells) and ("](" in row.cells[index] or "<a" in row.cells[index]) for row in rows
-    )
+    return index is None or index in ctx.linked_columns
 
 
 def _cell_text(value: str) -> str:

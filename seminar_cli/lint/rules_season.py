@@ -94,7 +94,13 @@ def _placeholder(ctx: Context, talk: Talk, part: object) -> tuple[int, int, str,
         line, column = ctx.value_at(talk, part)
         label = part.label.strip().rstrip(":").strip()
         return line, column, label or _WHAT.get(part.kind, f"the {part.kind}"), part.text.strip()
-    if isinstance(part, TextPart) and part.body and is_placeholder(inline.strip_markup(part.body)):
+    # A placeholder is a word or three: a longer text is the real thing, and costs no markdown parse.
+    if (
+        isinstance(part, TextPart)
+        and part.body
+        and len(part.body) < 60
+        and is_placeholder(inline.strip_markup(part.body))
+    ):
         head = part.label + part.gap
         line = part.line + head.count("\n") + part.body[: len(part.body) - len(part.body.lstrip())].count("\n")
         return line, 1, f"the {part.kind}", part.body.strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
@@ -89,6 +88,8 @@ def _why_not(text: str) -> str:
         return f"{text!r} is not a date: there is no month {month}; expected MM/DD/YYYY"
     year_text = numbers.group(3)
     year = (int(year_text) if len(year_text) == 4 else 2000 + int(year_text)) if year_text else 2000
+    import calendar  # only for a date that does not exist
+
     days = calendar.monthrange(year, month)[1]
     return (
         f"{text!r} is not a date: {calendar.month_name[month]} has {days} days"
