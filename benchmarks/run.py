@@ -123,6 +123,16 @@ def versions() -> str:
     return ", ".join(found)
 
 
+def install_kind() -> str:
+    """Where `seminar` runs from: a regular install (as the README's set-up makes) or an editable one."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import seminar_cli, sys; print(seminar_cli.__file__)"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    location = out.stdout.strip()
+    return "editable install (the repository)" if str(REPO) in location else "regular install (site-packages)"
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -144,6 +154,7 @@ def report(peer: dict[str, float], rows: list[dict[str, float]], pages: list[str
         "",
         f"- Machine: {machine()}",
         f"- Versions: {versions()}",
+        f"- seminar from a {install_kind()}",
         "",
         f"## `seminar lint` against `mdformat --check` ({len(pages)} real pages, {runs} paired runs, medians)",
         "",

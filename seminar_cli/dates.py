@@ -7,8 +7,8 @@ A date pattern is a small strftime-like string read off the page (`%m-%d-%Y`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, time
+from typing import NamedTuple
 
 from .model import TimeSlot
 
@@ -49,8 +49,7 @@ _TZ = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DateText:
+class DateText(NamedTuple):
     """A date as written: its value, the pattern it was written in, or why it is not a date."""
 
     date: date | None
@@ -59,8 +58,7 @@ class DateText:
     error: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TimeScan:
+class TimeScan(NamedTuple):
     """A talk's time line read into a `TimeSlot`, with where each token stands in the text."""
 
     slot: TimeSlot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import FrontMatter
 from .source import body, split_lines
@@ -15,11 +15,10 @@ _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 COMMENT = re.compile(r"(^|\s)#")
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     """One line of a season key's value: the line's index in the front matter and where the value stands."""
 
-    index: int
+    line_index: int
     key: str
     start: int
     end: int

@@ -9,9 +9,8 @@ property test checks that), and mistune — imported on first use — reads the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -23,16 +22,14 @@ _SPACES = re.compile(r"\s+")
 _CANCELLED = re.compile(r"\s*[\(\[]\s*cancel+ed\s*[\)\]]\s*$|^\s*cancel+ed\s*[:!-]\s*", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class InlineLink:
+class InlineLink(NamedTuple):
     """A link found in a value: its text (markup removed) and target."""
 
     text: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class InlineImage:
+class InlineImage(NamedTuple):
     """An image found in a value: its source, alternative text and size attribute."""
 
     src: str

@@ -7,15 +7,14 @@ best agreement first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .compare import is_known, known_names, last_names, same_title, share_someone, title_keys
 from .model import Page, ScheduleEntry, Section, Speaker, Talk
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """A talk block and its schedule row."""
 
     section: Section
@@ -23,8 +22,7 @@ class Pair:
     entry: ScheduleEntry
 
 
-@dataclass(frozen=True, slots=True)
-class Matching:
+class Matching(NamedTuple):
     """Rows paired with blocks, and those left alone."""
 
     pairs: tuple[Pair, ...]

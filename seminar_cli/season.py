@@ -76,10 +76,10 @@ def _front_matter(front: FrontMatter, old: int, year: int) -> FrontMatter:
     """Years moved in the title, description and permalink lines (comments left alone)."""
     lines = split_lines(front.text)
     for value in season_values(front):
-        line = lines[value.index]
+        line = lines[value.line_index]
         text = body(line)
         moved = shift_years(text[value.start : value.end], old, year)
-        lines[value.index] = text[: value.start] + moved + text[value.end :] + line[len(text) :]
+        lines[value.line_index] = text[: value.start] + moved + text[value.end :] + line[len(text) :]
     return replace(
         front,
         text="".join(lines),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .model import RawBlock
 from .sections import classify_heading
@@ -40,8 +40,7 @@ _INTERRUPTS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Segments:
+class Segments(NamedTuple):
     """A page cut into its front matter and sections of raw blocks."""
 
     bom: str

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .dates import is_tbd, parse_date
 from .errors import SelectorError
@@ -15,8 +15,7 @@ _HONORIFIC = re.compile(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class TalkRef:
+class TalkRef(NamedTuple):
     """One talk of the page: its schedule row, its block and the block's section (each optional)."""
 
     entry: ScheduleEntry | None

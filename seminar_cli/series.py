@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .dates import scan_time
 from .model import Page
@@ -24,8 +23,7 @@ Hours = tuple[time, time]
 _CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """When a talk takes place: its day and, unless it is all-day, its start and end in the series' zone."""
 
     day: date

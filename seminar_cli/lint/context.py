@@ -7,9 +7,9 @@ talk's parts, whose texts join back to the page exactly.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, time
 from functools import cached_property
+from typing import NamedTuple
 
 from ..config import Config
 from ..dates import TimeScan, scan_time
@@ -27,8 +27,7 @@ PAST_KINDS = frozenset({"past", "recorded"})
 AHEAD_KINDS = frozenset({"next", "upcoming"})
 
 
-@dataclass(frozen=True, slots=True)
-class TimeField:
+class TimeField(NamedTuple):
     """A talk's time line, read with the positions of its tokens."""
 
     section: Section

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
-from typing import cast
+from typing import NamedTuple, cast
 
 from ..api import parse_page
 from ..config import Config, find_config
@@ -27,8 +27,7 @@ from .suppress import unsuppressed
 _SKIP_FOLDERS = frozenset({"node_modules", "_site", "vendor"})
 
 
-@dataclass(frozen=True, slots=True)
-class LintResult:
+class LintResult(NamedTuple):
     """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes."""
 
     findings: tuple[Finding, ...]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace `old` by `new` at `line`:`column` (1-based) of the page's source text."""
 
     line: int
@@ -18,16 +16,14 @@ class Edit:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A safe fix: what it does, in words, and the text edits that do it."""
 
     description: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """What one rule found at one place: the engine adds the path, code, name and severity."""
 
     line: int
@@ -36,8 +32,7 @@ class Hit:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem on a page: where, which rule, how bad, what was found and what was expected."""
 
     path: str

@@ -7,7 +7,7 @@ new lint shows the finding gone and nothing new; otherwise the page is left as i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..api import parse_page, render_page
 from ..errors import SeminarError
@@ -18,8 +18,7 @@ from .finding import Edit, Finding
 Relint = Callable[[Page, str], list[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     """The fixed text (None when nothing changed), what was fixed, what remains, what was refused."""
 
     text: str | None

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import UsageError
 from .finding import Hit, Severity
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
 Check = Callable[["Context"], Iterable[Hit]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One lint rule: a small pure function of the page, today and the configuration."""
 
     code: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..matching import repeats, same_row
 from ..model import ScheduleEntry
@@ -15,8 +15,7 @@ from .registry import rule
 from .rules_schedule import short
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(NamedTuple):
     """Something with a date at a line and column: a row or a talk."""
 
     day: date

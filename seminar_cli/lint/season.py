@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..dates import WEEKDAYS, scan_time
 from ..frontmatter import SEASON_KEYS, YEAR, season_values
@@ -20,8 +20,7 @@ _SHORT_END = re.compile(r"\s*[-–—/]\s*(\d{2})(?!\d)")
 _DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class YearMention:
+class YearMention(NamedTuple):
     """A year written in the front matter's title, description or permalink."""
 
     year: int
@@ -30,8 +29,7 @@ class YearMention:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Season:
+class Season(NamedTuple):
     """The season a page declares: its year, the years its talks may fall in, and who says so."""
 
     year: int
@@ -48,8 +46,8 @@ def front_matter_years(front: FrontMatter | None) -> list[YearMention]:
     found: list[YearMention] = []
     lines = split_lines(front.text)
     for value in season_values(front):
-        text = body(lines[value.index])[: value.end]
-        number = front.line + value.index
+        text = body(lines[value.line_index])[: value.end]
+        number = front.line + value.line_index
         for year in YEAR.finditer(text, value.start):
             found.append(YearMention(int(year.group(1)), value.key, number, year.start() + 1))
             short = _SHORT_END.match(text, year.end())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .finding import Finding
 
@@ -19,8 +19,7 @@ _DIRECTIVE = re.compile(r"<!--\s*seminar-lint\s+(disable-next-line|disable|enabl
 _ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
-class Quiet:
+class Quiet(NamedTuple):
     """Lines `first`..`last` (inclusive; `last` None for the end) where `word` is off."""
 
     word: str
