@@ -94,3 +94,42 @@ def test_there_are_goldens_for_every_command() -> None:
     commands = {(case / "cmd").read_text().split()[0] for case in CASES}
     assert commands >= {"add-talk", "reschedule", "cancel", "rotate"}
     assert SHARED.name == "pages"
+
+
+def _lint_keys(text: str, today: str) -> list[tuple[str, str]]:
+    """What lint says about a page, without positions (lines move when an edit adds or moves lines)."""
+    import re
+    from datetime import date
+
+    from seminar_cli.lint.engine import lint_page
+
+    page = parse_page(text)
+    found = lint_page(page, today=date.fromisoformat(today), source=text)
+    return [(item.code, re.sub(r"\blines? \d+", "line N", item.message)) for item in found]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_an_edit_introduces_no_lint_finding(case: Path, tmp_path: Path) -> None:
+    """Whatever lint says after an edit, it said before it: the command introduced nothing.
+
+    Lint runs as of the case's `today` file, else its command's --today/--now, else 2026-11-23.
+    A `lint-allow` file names findings the user's own input explains (a time asked for), with why.
+    """
+    import re
+    from collections import Counter
+
+    source, _ = source_of(case)
+    page = tmp_path / "page.md"
+    shutil.copyfile(source, page)
+    commands = (case / "cmd").read_text()
+    day = re.search(r"--(?:today|now) (\d{4}-\d{2}-\d{2})", commands)
+    today = (case / "today").read_text().strip() if (case / "today").exists() else day.group(1) if day else "2026-11-23"
+    allowed = (
+        {line.split()[0] for line in (case / "lint-allow").read_text().splitlines()}
+        if (case / "lint-allow").exists()
+        else set()
+    )
+    before = Counter(_lint_keys(read(source), today))
+    run_case(case, page)
+    introduced = Counter(key for key in _lint_keys(read(page), today) if key[0] not in allowed) - before
+    assert not introduced, introduced
