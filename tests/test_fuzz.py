@@ -86,7 +86,11 @@ def check(text: str) -> None:
 def check_commands(text: str, folder: Path) -> None:
     path = folder / "page.md"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
-    for args in (["rotate", str(path), "--dry-run", "--today", "2026-12-04"], ["show", "--json", str(path)]):
+    for args in (
+        ["rotate", str(path), "--dry-run", "--today", "2026-12-04"],
+        ["lint", "--today", "2026-12-04", str(path)],
+        ["show", "--json", str(path)],
+    ):
         result = CliRunner().invoke(app, args)
         assert result.exit_code in (0, 1, 2), args
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -136,6 +140,9 @@ def test_long_fuzz_run() -> None:
                 test_random_bytes_are_read_or_refused.hypothesis.inner_test  # type: ignore[attr-defined]
             )
         )()
+        settings(fresh, max_examples=200)(
+            given(mangled())(test_commands_on_mangled_pages_never_crash.hypothesis.inner_test)  # type: ignore[attr-defined]
+        )()
         runs += 1
         print(f"round {runs} done at {seconds - (deadline - time.monotonic()):.0f}s", flush=True)
-    print(f"fuzzed {runs} rounds of 2x2000 examples in {seconds:.0f}s")
+    print(f"fuzzed {runs} rounds (2x2000 parses, 200 command lines) in {seconds:.0f}s")
