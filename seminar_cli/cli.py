@@ -13,8 +13,10 @@ from .errors import SeminarError
 app = typer.Typer(
     name="seminar",
     help=(
-        "Keep a seminar series' markdown page in order: read it, show it, and (soon) edit it "
-        "in the page's own style. Every command takes the path of a Jekyll markdown page."
+        "Keep a seminar series' markdown page in order: show it, edit its talks in the page's own "
+        "style (add, reschedule, cancel, rotate, fill in), lint it, and work around it (calendar, "
+        "announcements, links, next season). Every command takes the path of a Jekyll markdown page; "
+        "edits take --dry-run and --check. Run `seminar COMMAND --help` for examples."
     ),
     no_args_is_help=True,
     add_completion=False,
