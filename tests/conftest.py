@@ -54,3 +54,23 @@ def our_pages() -> list[Path]:
 def read(path: Path) -> str:
     """A page's exact text (no newline translation)."""
     return path.read_bytes().decode("utf-8")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    """Run `seminar ARGS` in-process: exit code, stdout, stderr."""
+    from typer.testing import CliRunner
+
+    from seminar_cli.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def ml_page(tmp_path: Path) -> Path:
+    """A copy of our current-markup example page to edit."""
+    import shutil
+
+    copy = tmp_path / "seminar.md"
+    shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", copy)
+    return copy

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -11,11 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import invoke
 from typer.testing import CliRunner
 
 from seminar_cli import api, ops
-from seminar_cli.cli import app
 from seminar_cli.errors import WriteRefusedError
 from seminar_cli.model import Page
 from seminar_cli.style import PageStyle
@@ -24,15 +22,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def page(tmp_path: Path) -> Path:
-    copy = tmp_path / "seminar.md"
-    shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", copy)
-    return copy
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+def page(ml_page: Path) -> Path:
+    """Our current-markup example page, copied to edit."""
+    return ml_page
 
 
 def test_dry_run_prints_a_diff_and_writes_nothing(page: Path) -> None:

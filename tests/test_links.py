@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, read, shared_page
+from conftest import EXAMPLES, invoke, read, shared_page
 from typer.testing import CliRunner
 
 from seminar_cli import api
-from seminar_cli.cli import app
 from seminar_cli.links import add_link, link_style
 from seminar_cli.select import select
 
@@ -21,11 +20,6 @@ def copy_of(tmp_path: Path, source: Path, name: str = "seminar.md") -> Path:
     target = tmp_path / name
     shutil.copyfile(source, target)
     return target
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_link_style_of_each_kind_of_page() -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, read, shared_pages
+from conftest import EXAMPLES, invoke, read, shared_pages
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from seminar_cli import api
-from seminar_cli.cli import app
 from seminar_cli.errors import PageSyntaxError
 from seminar_cli.model import Page
 from seminar_cli.organizers import NewOrganizer, add, initials, listing, remove
@@ -111,15 +109,9 @@ def test_a_ragged_table_is_an_error_naming_the_row() -> None:
 
 
 @pytest.fixture
-def page(tmp_path: Path) -> Path:
-    target = tmp_path / "seminar.md"
-    shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", target)
-    return target
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+def page(ml_page: Path) -> Path:
+    """Our current-markup example page, copied to edit."""
+    return ml_page
 
 
 def test_command_refusals(page: Path, tmp_path: Path) -> None:

@@ -8,11 +8,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import EXAMPLES, read
+from conftest import EXAMPLES, invoke, read
 from typer.testing import CliRunner
 
 from seminar_cli import api
-from seminar_cli.cli import app
 from seminar_cli.errors import UsageError
 from seminar_cli.model import Page
 from seminar_cli.plan import Recurrence, occurrences, open_slots, parse_every, slot_line
@@ -89,15 +88,9 @@ def test_taken_and_skipped_days_are_not_open_and_stray_skips_are_noted() -> None
 
 
 @pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    target = tmp_path / "seminar.md"
-    shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", target)
-    return target
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+def copy(ml_page: Path) -> Path:
+    """Our current-markup example page, copied to edit."""
+    return ml_page
 
 
 def test_add_inserts_tbd_rows_once(copy: Path) -> None:

@@ -7,20 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, read, shared_page
+from conftest import EXAMPLES, invoke, read, shared_page
 from typer.testing import CliRunner
 
 from seminar_cli import api
-from seminar_cli.cli import app
 from seminar_cli.lint import lint_page
 from seminar_cli.season import new_season, season_words, shift_years
 
 runner = CliRunner()
-
-
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def source(name: str) -> Path:
