@@ -1,4 +1,5 @@
-"""The library API that the CLI and tests call: read, parse, render, and edit safely.
+"""The library API that the CLI and tests call: read, parse, render, edit safely, lint files, and the
+read-only products of a page (calendar, announcement, open slots).
 
 An edit flows: read the exact text -> parse -> infer the style -> pure operation ->
 render -> re-read the result and compare it with the intended page (refuse on any
@@ -7,34 +8,47 @@ difference) -> write atomically, only if the text changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NamedTuple, cast
 
-from .errors import NotASeminarPageError, SeminarError, WriteRefusedError
+from .config import find_config
+from .errors import NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
 from .files import locked, read_text, write_atomic
-from .model import Page
-from .parse import parse_page as _parse_page
-from .render import render_page as _render_page
+from .model import Config, Page
+from .read.page import parse_page
+from .text.render import render_page
 
 if TYPE_CHECKING:
-    from .ops import Edit
-    from .style import PageStyle
+    from zoneinfo import ZoneInfo
 
-__all__ = ["EditResult", "edit_file", "edit_text", "parse_page", "read_page", "render_page"]
+    from .edit.requests import PlanRequest
+    from .edit.result import Edit
+    from .edit.style import PageStyle
+    from .lint.finding import Finding
+    from .lint.registry import Rule
+    from .outputs.calendar import Previous
+    from .read.series import Hours, Slot
 
-
-def parse_page(text: str, path: str | None = None) -> Page:
-    """Read a seminar page from its text; `render_page(parse_page(t)) == t`."""
-    if not text.strip():
-        raise NotASeminarPageError("the page is empty", path=path, expected="a markdown seminar page")
-    return _parse_page(text, path)
-
-
-def render_page(page: Page) -> str:
-    """The text of a page: the original bytes for every node that was not edited."""
-    return _render_page(page)
+__all__ = [
+    "EditResult",
+    "LintResult",
+    "announce",
+    "edit_file",
+    "edit_text",
+    "export",
+    "lint_paths",
+    "markdown_files",
+    "new_season_file",
+    "open_slots",
+    "parse_page",
+    "read_page",
+    "render_page",
+    "settings",
+]
 
 
 def read_page(path: str) -> Page:
@@ -63,7 +77,7 @@ Operation = Callable[[Page, "PageStyle"], "Edit"]
 
 def edit_text(text: str, operation: Operation, path: str | None = None) -> EditResult:
     """Parse, infer the style, apply a pure operation, render, and check the result reads back as intended."""
-    from .style import infer_style
+    from .edit.style import infer_style
 
     page = parse_page(text, path)
     edit = operation(page, infer_style(page))
@@ -80,10 +94,10 @@ def verify(
     Talk blocks whose text is unchanged from the `original` page are not read again
     (the same text reads the same); every new or changed block is.
     """
-    from .views import page_data
+    from .outputs.data import page_data
 
     try:
-        reread = reread or _parse_page(after, path, known=original)
+        reread = reread or parse_page(after, path, known=original)
     except SeminarError as error:
         raise WriteRefusedError(
             f"the edited page would not read back ({error.message}); nothing was written", path=path
@@ -143,3 +157,218 @@ def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
                 raise WriteRefusedError("the page changed while it was being edited; nothing was written", path=path)
             write_atomic(path, result.after)
     return result
+
+
+class LintResult(NamedTuple):
+    """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes."""
+
+    findings: tuple[Finding, ...]
+    errors: tuple[SeminarError, ...]
+    checked: tuple[str, ...]
+    skipped: tuple[str, ...]
+    fixed: tuple[Finding, ...]
+    refused: tuple[Finding, ...]
+
+
+_SKIP_FOLDERS = frozenset({"node_modules", "_site", "vendor"})
+
+
+def markdown_files(paths: Sequence[str]) -> Iterator[str]:
+    """The paths given, each folder replaced by the `*.md` files under it (hidden folders aside), once each."""
+    seen: set[str] = set()
+    for path in paths:
+        for found in _expand(path):
+            key = os.path.realpath(found)
+            if key not in seen:
+                seen.add(key)
+                yield found
+
+
+def _expand(path: str) -> Iterator[str]:
+    if not os.path.isdir(path):
+        yield path
+        return
+    found: list[str] = []
+    for folder, folders, files in os.walk(path):
+        folders[:] = [name for name in folders if not name.startswith(".") and name not in _SKIP_FOLDERS]
+        found.extend(os.path.join(folder, name) for name in files if name.endswith(".md"))
+    yield from sorted(found)
+
+
+def lint_paths(
+    paths: Sequence[str],
+    *,
+    today: date | None = None,
+    now: datetime | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    fix: bool = False,
+    config: Config | None = None,
+) -> LintResult:
+    """Lint files and folders as of `today`, else of `now` in each series' time zone."""
+    from .lint.engine import default_today
+
+    if today is None and now is None:
+        raise ValueError("lint_paths needs today or now")
+    tally = _Tally()
+    cache: dict[str, Config] = {}
+    for path in markdown_files(paths):
+        try:
+            text = read_text(path)
+            page = parse_page(text, path)
+        except NotASeminarPageError:
+            tally.skipped.append(path)
+            continue
+        except SeminarError as error:
+            tally.errors.append(error)
+            continue
+        settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
+        day = today if today is not None else default_today(page, settings, cast(datetime, now))
+        _lint_file(tally, page, text, day, settings, fix)
+    return tally.result()
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a run has found so far."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[SeminarError] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    refused: list[Finding] = field(default_factory=list)
+
+    def result(self) -> LintResult:
+        return LintResult(
+            tuple(self.findings), tuple(self.errors), tuple(self.checked), tuple(self.skipped),
+            tuple(self.fixed), tuple(self.refused),
+        )  # fmt: skip
+
+
+def _lint_file(tally: _Tally, page: Page, text: str, day: date, settings: Config, fix: bool) -> None:
+    """Lint one page and, with `fix`, write the fixes that check out."""
+    from .lint.engine import lint_page
+    from .lint.registry import select_rules
+
+    path = page.path or "<page>"
+    rules = select_rules(settings.select, settings.ignore)
+    found = lint_page(page, today=day, config=settings, rules=rules, source=text)
+    if fix and any(item.fix for item in found):
+        found = _fixed(tally, page, text, day, settings, rules, found)
+    tally.checked.append(path)
+    tally.findings.extend(found)
+
+
+def _fixed(
+    tally: _Tally, page: Page, text: str, day: date, settings: Config, rules: Sequence[Rule], found: list[Finding]
+) -> list[Finding]:
+    """Apply the fixes that check out and write them; the findings left."""
+    from .lint.engine import lint_page
+    from .lint.fix import fix_page
+
+    path = page.path or "<page>"
+
+    def relint(fixed: Page, source: str) -> list[Finding]:
+        return lint_page(fixed, today=day, config=settings, rules=rules, source=source)
+
+    outcome = fix_page(text, path, found, relint)
+    try:
+        if outcome.text is not None:
+            write_atomic(path, outcome.text)
+    except SeminarError as error:
+        tally.errors.append(error)
+        return found
+    tally.fixed.extend(outcome.fixed)
+    tally.refused.extend(outcome.refused)
+    return outcome.findings
+
+
+def settings(path: str, page: Page, timezone: str | None) -> tuple[ZoneInfo, Hours | None]:
+    """The series' time zone and usual hours: the option, then the configuration, then the page."""
+    from .read.series import usual_hours
+    from .read.zones import series_zone
+
+    config = find_config(path)
+    return series_zone(page, timezone or config.timezone), usual_hours(page, config.hours)
+
+
+def export(
+    path: str, fmt: str, *, timezone: str | None, stamp: datetime, previous: tuple[str, str, str] | None = None
+) -> tuple[str, int]:
+    """The page's calendar in `fmt` and how many events it holds.
+
+    `previous` is an earlier .ics export: its text, the option that named it and its path.
+    """
+    from .outputs import calendar
+
+    page = read_page(path)
+    tz, hours = settings(path, page, timezone)
+    events = calendar.talk_events(page, tz, hours)
+    if fmt == "json":
+        return calendar.to_json(events, tz), len(events)
+    if fmt == "csv":
+        return calendar.to_csv(events), len(events)
+    known = _previous(*previous) if previous is not None else None
+    return calendar.to_ics(page, events, tz, stamp=stamp, previous=known), len(events)
+
+
+def _previous(text: str, option: str, path: str) -> dict[str, Previous]:
+    """The events of an earlier export (the -o file is one when it exists)."""
+    from .outputs.calendar import read_previous
+
+    try:
+        if "BEGIN:VCALENDAR" in text:
+            return read_previous(text)
+    except ValueError:
+        pass
+    raise UsageError(
+        f"{option} {path} is not an iCalendar file",
+        path=path,
+        expected="an earlier `seminar export` .ics" + (" (or another -o path)" if option == "-o" else ""),
+    )
+
+
+def announce(
+    path: str,
+    *,
+    selector: str | None,
+    template: tuple[str, str | None] | None,
+    fmt: str | None,
+    today: str | None,
+    timezone: str | None,
+    now: datetime,
+) -> str:
+    """The announcement of the chosen talk, or of the next one; `template` is a template's text and its path."""
+    from .edit.style import infer_style
+    from .outputs import announce as mail
+    from .read import clock
+    from .read.refs import find_talk
+
+    kind = mail.format_of(template[1] if template else None, fmt)
+    text = template[0] if template else mail.default_template(kind)
+    page = read_page(path)
+    tz, hours = settings(path, page, timezone)
+    ref = find_talk(page, selector) if selector else mail.next_talk(page, clock.today(page, today, now, tz))
+    known = mail.values(page, infer_style(page), ref, kind, tz, hours)
+    return mail.fill(text, known, template[1] if template else None)
+
+
+def new_season_file(path: str, year: int, output: str, *, force: bool) -> EditResult:
+    """Next season's page as it would be written to `output` (checked to read back as intended)."""
+    from .edit.requests import new_season
+
+    if os.path.exists(output) and not force:
+        raise UsageError("exists", path=output, expected="another -o path, or --force to replace it")
+    if os.path.realpath(output) == os.path.realpath(path):
+        raise UsageError("-o names the page itself", path=output, expected="no -o to edit the page in place")
+    result = edit_text(read_text(path), new_season(year), path)
+    parse_page(result.after, output)  # reads back, joining back to the exact text
+    return result
+
+
+def open_slots(path: str, request: PlanRequest) -> tuple[list[Slot], tuple[str, ...]]:
+    """The open slots of a recurring series on the page at `path`, and notes on skips that match none."""
+    from .edit.requests import plan_slots
+
+    return plan_slots(request)(read_page(path))

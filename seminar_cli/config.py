@@ -10,37 +10,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import time
-from typing import Any, Literal
+from typing import Any
 
-from .dates import scan_time, weekday_index
-from .errors import UsageError
+from .errors import ConfigError
+from .model import Config, PastOrder
+from .read.dates import scan_time, weekday_index
 
-PastOrder = Literal["newest-first", "oldest-first"]
 KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages")
-
-
-class ConfigError(UsageError):
-    """The configuration file cannot be read or holds a value lint cannot use."""
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """What lint is told about a series; every field is optional."""
-
-    timezone: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    meeting_day: int | None = None
-    hours: tuple[time, time] | None = None
-    past_order: PastOrder | None = None
-    pages: tuple[str, ...] = ()
-    path: str | None = None
-
-    def with_options(self, select: list[str], ignore: list[str]) -> Config:
-        """Command-line `--select` replaces the configured list; `--ignore` adds to it."""
-        return replace(self, select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))
 
 
 def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:

@@ -71,8 +71,16 @@ class UsageError(SeminarError):
     """The command line asks for something impossible or incomplete."""
 
 
+class ConfigError(UsageError):
+    """The configuration file cannot be read or holds a value the tool cannot use."""
+
+
 class SelectorError(UsageError):
     """A talk selector matched no talk or several talks."""
+
+
+class PageWriteError(SeminarError):
+    """A file could not be written; the old file is still there, whole."""
 
 
 class WriteRefusedError(SeminarError):

@@ -8,11 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
-from .errors import SeminarError, UnreadablePageError
-
-
-class PageWriteError(SeminarError):
-    """The page could not be written; the old page is still there, whole."""
+from .errors import PageWriteError, UnreadablePageError
 
 
 def read_text(path: str) -> str:

@@ -8,7 +8,7 @@ re-reading the rendered text can be checked against them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Literal
 
@@ -26,6 +26,7 @@ SectionKind = Literal[
 TALK_SECTIONS: frozenset[str] = frozenset({"next", "upcoming", "past", "recorded"})
 FieldKind = Literal["title", "time", "location", "speaker", "affiliation", "link", "note"]
 TextKind = Literal["abstract", "bio"]
+PastOrder = Literal["newest-first", "oldest-first"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,3 +308,21 @@ class Page:
     def talks(self) -> list[tuple[Section, Talk]]:
         """Every talk block with its section, in page order."""
         return [(section, talk) for section in self.sections for talk in section.talks]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What the configuration (`[tool.seminar]`, `.seminar.toml`) says about a series; every field is optional."""
+
+    timezone: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    meeting_day: int | None = None
+    hours: tuple[time, time] | None = None
+    past_order: PastOrder | None = None
+    pages: tuple[str, ...] = ()
+    path: str | None = None
+
+    def with_options(self, select: list[str], ignore: list[str]) -> Config:
+        """Command-line `--select` replaces the configured list; `--ignore` adds to it."""
+        return replace(self, select=tuple(select) or self.select, ignore=self.ignore + tuple(ignore))

@@ -60,7 +60,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
     """Run `seminar ARGS` in-process: exit code, stdout, stderr."""
     from typer.testing import CliRunner
 
-    from seminar_cli.cli import app
+    from seminar_cli.cli.app import app
 
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from seminar_cli.api import parse_page
-from seminar_cli.lint import Config, Finding, lint_page
+from seminar_cli.lint import Finding, lint_page
+from seminar_cli.model import Config
 
 TODAY = date(2026, 1, 27)
 

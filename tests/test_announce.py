@@ -15,13 +15,13 @@ from conftest import EXAMPLES, read
 from typer.testing import CliRunner
 
 from seminar_cli import api
-from seminar_cli.announce import FORMATS, PLACEHOLDERS, default_template, fill, format_of, next_talk, values
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
+from seminar_cli.edit.style import infer_style
 from seminar_cli.errors import SelectorError, UsageError
 from seminar_cli.model import Page
-from seminar_cli.select import select
-from seminar_cli.style import infer_style
-from seminar_cli.zones import series_zone
+from seminar_cli.outputs.announce import FORMATS, PLACEHOLDERS, default_template, fill, format_of, next_talk, values
+from seminar_cli.read.refs import find_talk
+from seminar_cli.read.zones import series_zone
 
 runner = CliRunner()
 
@@ -62,13 +62,13 @@ def test_the_default_templates_ship_and_use_only_known_placeholders(fmt: str) ->
 def test_every_placeholder_has_a_value_in_every_format() -> None:
     parsed = page()
     for fmt in FORMATS:
-        found = values(parsed, infer_style(parsed), select(parsed, "Marchetti"), fmt, series_zone(parsed), None)
+        found = values(parsed, infer_style(parsed), find_talk(parsed, "Marchetti"), fmt, series_zone(parsed), None)
         assert found.keys() == PLACEHOLDERS.keys()
 
 
 def test_values_are_written_for_the_format() -> None:
     parsed = page("reading-group-2025.md")
-    ref = select(parsed, "Okoye")
+    ref = find_talk(parsed, "Okoye")
     style, tz = infer_style(parsed), series_zone(parsed)
     text = values(parsed, style, ref, "text", tz, None)
     assert text["speakers"] == "Miriam Okoye and Rafael Palacios"
@@ -88,7 +88,7 @@ def test_values_are_written_for_the_format() -> None:
 def test_html_values_are_escaped() -> None:
     text = read(EXAMPLES / "ml-seminar-2026.md").replace("Graph Transformers for Real-Time", "Graphs & 'Real-Time'")
     parsed = api.parse_page(text, "x.md")
-    found = values(parsed, infer_style(parsed), select(parsed, "Marchetti"), "html", series_zone(parsed), None)
+    found = values(parsed, infer_style(parsed), find_talk(parsed, "Marchetti"), "html", series_zone(parsed), None)
     assert found["title"].startswith("Graphs &amp; 'Real-Time' State")
 
 

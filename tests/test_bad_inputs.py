@@ -13,7 +13,7 @@ from conftest import DATA, EXAMPLES
 from typer.testing import CliRunner
 
 from seminar_cli.api import parse_page
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
 
 runner = CliRunner()
 SCHEDULE = "| Date | Location | Name | Affiliation | Talk |\n| --- | --- | --- | --- | --- |\n"

@@ -13,10 +13,11 @@ import pytest
 from conftest import invoke
 from typer.testing import CliRunner
 
-from seminar_cli import api, ops
+from seminar_cli import api
+from seminar_cli.edit.result import Edit
+from seminar_cli.edit.style import PageStyle
 from seminar_cli.errors import WriteRefusedError
 from seminar_cli.model import Page
-from seminar_cli.style import PageStyle
 
 runner = CliRunner()
 
@@ -144,20 +145,20 @@ def test_missing_values_are_prompted_for_on_a_terminal(page: Path) -> None:
 def test_a_result_that_does_not_read_back_as_intended_is_refused(page: Path) -> None:
     """The re-read check: an operation whose text says something else than its model never writes."""
 
-    def lying(page_model: Page, style: PageStyle) -> ops.Edit:
+    def lying(page_model: Page, style: PageStyle) -> Edit:
         section, talk = page_model.talks()[0]
         wrong = replace(talk, title="Something Else")
         new_section = replace(section, items=tuple(wrong if item is talk else item for item in section.items))
-        return ops.Edit(replace(page_model, sections=tuple(
+        return Edit(replace(page_model, sections=tuple(
             new_section if other is section else other for other in page_model.sections
         )), "lied")  # fmt: skip
 
-    def breaking(page_model: Page, style: PageStyle) -> ops.Edit:
+    def breaking(page_model: Page, style: PageStyle) -> Edit:
         section, talk = page_model.talks()[0]
         title = talk.parts[0]
         broken = replace(talk, parts=(replace(title, text="Broken** **title"), *talk.parts[1:]))  # type: ignore[type-var]
         new_section = replace(section, items=tuple(broken if item is talk else item for item in section.items))
-        return ops.Edit(replace(page_model, sections=tuple(
+        return Edit(replace(page_model, sections=tuple(
             new_section if other is section else other for other in page_model.sections
         )), "broke")  # fmt: skip
 

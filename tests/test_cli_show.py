@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, EXAMPLES
 from typer.testing import CliRunner
 
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
 
 runner = CliRunner()
 
@@ -30,7 +30,9 @@ def test_plain_text_when_piped() -> None:
 
 def test_rich_tables_on_a_terminal(tmp_path: Path) -> None:
     """On a terminal the same content is drawn as tables (rich)."""
-    from seminar_cli import api, output, views
+    from seminar_cli import api
+    from seminar_cli.cli import terminal as output
+    from seminar_cli.cli.show import headline, listings
 
     class Terminal:
         def __init__(self) -> None:
@@ -48,7 +50,7 @@ def test_rich_tables_on_a_terminal(tmp_path: Path) -> None:
 
     page = api.read_page(str(EXAMPLES / "tutorial-series-2025.md"))
     terminal = Terminal()
-    output.print_listings(views.headline(page), views.listings(page), terminal)  # type: ignore[arg-type]
+    output.print_listings(headline(page), listings(page), terminal)  # type: ignore[arg-type]
     drawn = "".join(terminal.parts)
     assert "┃" in drawn or "│" in drawn
     assert "Hands-On" in drawn and "Nadia Haddad" in drawn

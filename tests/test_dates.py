@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from seminar_cli.dates import format_date, parse_date, scan_time, weekday_name
+from seminar_cli.read.dates import format_date, parse_date, scan_time, weekday_name
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import PageSpec, pages
 
-from seminar_cli import ops
 from seminar_cli.api import edit_text, parse_page
+from seminar_cli.edit import talks
+from seminar_cli.edit.result import Edit
+from seminar_cli.edit.style import PageStyle
 from seminar_cli.model import Page
-from seminar_cli.select import TalkRef, talk_refs
-from seminar_cli.source import split_lines
-from seminar_cli.style import PageStyle
-from seminar_cli.zones import series_zone
+from seminar_cli.read.refs import TalkRef, talk_refs
+from seminar_cli.read.zones import series_zone
+from seminar_cli.text.lines import split_lines
 
 
 def lines_of(text: str, ref: TalkRef) -> tuple[list[str], set[int]]:
@@ -25,7 +26,7 @@ def lines_of(text: str, ref: TalkRef) -> tuple[list[str], set[int]]:
     if ref.entry is not None:
         own.add(ref.entry.line - 1)
     if ref.talk is not None:
-        from seminar_cli.render import render_part
+        from seminar_cli.text.render import render_part
 
         length = len(split_lines("".join(render_part(part) for part in ref.talk.parts)))
         own.update(range(ref.talk.line - 1, ref.talk.line - 1 + length))
@@ -45,9 +46,9 @@ def test_reschedule_touches_only_its_block_and_row(spec: PageSpec, data: st.Data
     new_day = data.draw(st.one_of(st.none(), st.dates(date(spec.year, 1, 1), date(spec.year, 12, 31))))
     location = data.draw(st.one_of(st.none(), st.sampled_from(["Room 9", "Hall B | East"])))
 
-    def operation(page: Page, style: PageStyle) -> ops.Edit:
+    def operation(page: Page, style: PageStyle) -> Edit:
         target = next(other for other in talk_refs(page) if other.line == ref.line)
-        return ops.reschedule(page, style, target, day=new_day, location=location)
+        return talks.reschedule(page, style, target, day=new_day, location=location)
 
     result = edit_text(spec.text, operation)
     before_lines, own = lines_of(spec.text, ref)
@@ -73,8 +74,8 @@ def test_rotate_is_idempotent_and_keeps_every_talk(spec: PageSpec, day: int, hou
     tz = series_zone(page)
     now = datetime(spec.year, 1, 1, hour, tzinfo=tz) + timedelta(days=day)
 
-    def operation(page: Page, style: PageStyle) -> ops.Edit:
-        return ops.rotate(page, style, now=now, tz=tz)
+    def operation(page: Page, style: PageStyle) -> Edit:
+        return talks.rotate(page, style, now=now, tz=tz)
 
     once = edit_text(spec.text, operation)
     twice = edit_text(once.after, operation)
@@ -96,9 +97,9 @@ def test_cancel_touches_only_its_block_and_row(spec: PageSpec, data: st.DataObje
     assume(refs)
     ref = data.draw(st.sampled_from(refs))
 
-    def operation(page: Page, style: PageStyle) -> ops.Edit:
+    def operation(page: Page, style: PageStyle) -> Edit:
         target = next(other for other in talk_refs(page) if other.line == ref.line)
-        return ops.cancel(page, style, target, remove=False)
+        return talks.cancel(page, style, target, remove=False)
 
     result = edit_text(spec.text, operation)
     before_lines, own = lines_of(spec.text, ref)

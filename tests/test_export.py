@@ -15,15 +15,17 @@ import pytest
 from conftest import EXAMPLES, read, shared_page, shared_pages
 from typer.testing import CliRunner
 
-from seminar_cli import api, ops
-from seminar_cli.blocks import TalkDetails
-from seminar_cli.cli import app
-from seminar_cli.export import read_previous, talk_events, to_csv, to_ics, to_json
-from seminar_cli.fill import update_talk
+from seminar_cli import api
+from seminar_cli.cli.app import app
+from seminar_cli.edit import talks
+from seminar_cli.edit.result import Edit
+from seminar_cli.edit.talk_block import TalkDetails
+from seminar_cli.edit.update_talk import update_talk
 from seminar_cli.model import Page
-from seminar_cli.select import select, talk_refs
-from seminar_cli.series import usual_hours
-from seminar_cli.zones import series_zone
+from seminar_cli.outputs.calendar import read_previous, talk_events, to_csv, to_ics, to_json
+from seminar_cli.read.refs import find_talk, talk_refs
+from seminar_cli.read.series import usual_hours
+from seminar_cli.read.zones import series_zone
 
 NEW_YORK = ZoneInfo("America/New_York")
 STAMP = datetime(2026, 1, 1, 12, tzinfo=UTC)
@@ -123,7 +125,7 @@ def example(name: str = "ml-seminar-2026.md") -> Page:
 def test_a_moved_talk_keeps_its_uid_and_gets_its_sequence_raised() -> None:
     page = example()
     before = ics_of(page)
-    moved = edited(page, lambda p, s: ops.reschedule(p, s, select(p, "Marchetti"), day=date(2026, 12, 10)))
+    moved = edited(page, lambda p, s: talks.reschedule(p, s, find_talk(p, "Marchetti"), day=date(2026, 12, 10)))
     after = ics_of(moved, stamp=STAMP + timedelta(days=3), previous=before)
     old = {str(event["UID"]): event for event in vevents(before)}
     new = {str(event["UID"]): event for event in vevents(after)}
@@ -144,8 +146,8 @@ def test_filling_in_a_title_keeps_the_uid_and_the_sequence() -> None:
     before = ics_of(page)
     details = TalkDetails(title="Anomaly Detection for Beamlines")
 
-    def fill(p: Page, s: object) -> ops.Edit:
-        return update_talk(p, s, select(p, "Ashworth"), details, today=date(2026, 11, 1))  # type: ignore[arg-type]
+    def fill(p: Page, s: object) -> Edit:
+        return update_talk(p, s, find_talk(p, "Ashworth"), details, today=date(2026, 11, 1))  # type: ignore[arg-type]
 
     after = ics_of(edited(page, fill), previous=before)
     old = {str(event["UID"]): event for event in vevents(before)}
@@ -157,7 +159,7 @@ def test_filling_in_a_title_keeps_the_uid_and_the_sequence() -> None:
 
 
 def test_a_cancelled_talk_is_status_cancelled() -> None:
-    page = edited(example(), lambda p, s: ops.cancel(p, s, select(p, "Marchetti"), remove=False))
+    page = edited(example(), lambda p, s: talks.cancel(p, s, find_talk(p, "Marchetti"), remove=False))
     statuses = {str(event["SUMMARY"]).split(":")[0]: event["STATUS"] for event in vevents(ics_of(page))}
     assert statuses["Elena Marchetti"] == "CANCELLED"
     assert statuses["Hannah Okafor"] == "CONFIRMED"

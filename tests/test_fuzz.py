@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from seminar_cli.api import parse_page, render_page
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
 from seminar_cli.errors import SeminarError
 from seminar_cli.files import read_text
 

@@ -19,7 +19,7 @@ from golden_format import decode, encode
 from typer.testing import CliRunner
 
 from seminar_cli.api import parse_page, render_page
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(path for path in GOLDEN.iterdir() if path.is_dir())

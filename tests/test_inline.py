@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seminar_cli.inline import images, links, mistune_tokens, simple_tokens, strip_markup
+from seminar_cli.read.inline import images, links, mistune_tokens, simple_tokens, strip_markup
 
 FRAGMENTS = [
     "Ann", "Lee", " ", "  ", "Dr.", ",", " and ", "(", ")", "[", "]", "![", "](", "https://a.example/~x?y=1&z=2",

@@ -10,8 +10,8 @@ from conftest import EXAMPLES, invoke, read, shared_page
 from typer.testing import CliRunner
 
 from seminar_cli import api
-from seminar_cli.links import add_link, link_style
-from seminar_cli.select import select
+from seminar_cli.edit.links import add_link, link_style
+from seminar_cli.read.refs import find_talk
 
 runner = CliRunner()
 
@@ -92,7 +92,7 @@ def test_a_page_that_links_recordings_both_ways_gets_both(tmp_path: Path) -> Non
     )
     page = api.parse_page(text, "t.md")
     result = api.edit_text(
-        text, lambda p, s: add_link(p, s, select(p, "Bello"), "recording", "https://v.example/uq"), "t.md"
+        text, lambda p, s: add_link(p, s, find_talk(p, "Bello"), "recording", "https://v.example/uq"), "t.md"
     )
     assert result.summary.endswith("to its block and schedule row")
     assert "> [recording](https://v.example/uq)\n" in result.after
@@ -122,7 +122,7 @@ Sparse models, briefly."""
 @pytest.mark.parametrize("links", ["", "\n\n> [slides](https://example.org/s.pdf)"])
 def test_a_page_without_a_final_newline_keeps_it_missing(links: str) -> None:
     text = NO_FINAL_NEWLINE + links
-    result = api.edit_text(text, lambda p, s: add_link(p, s, select(p, "Lee"), "recording", "https://v.example/r"))
+    result = api.edit_text(text, lambda p, s: add_link(p, s, find_talk(p, "Lee"), "recording", "https://v.example/r"))
     assert result.after.endswith("[recording](https://v.example/r)")
     assert result.after.startswith(text.rstrip() + "\n")
 

@@ -15,7 +15,9 @@ from lint_pages import NEXT, PAST, ROWS, line_of, page_text
 from typer.testing import CliRunner
 
 from seminar_cli.api import parse_page, render_page
-from seminar_cli.lint import Config, all_rules, default_today, find_config
+from seminar_cli.config import find_config
+from seminar_cli.lint import all_rules, default_today
+from seminar_cli.model import Config
 
 runner = CliRunner()
 TODAY = ["--today", "2026-01-27"]
@@ -37,7 +39,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(__import__("seminar_cli.cli", fromlist=["app"]).app, list(args))
+    result = runner.invoke(__import__("seminar_cli.cli.app", fromlist=["app"]).app, list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -317,7 +319,7 @@ def test_help_teaches() -> None:
 
 def test_lint_module_starts_without_heavy_imports() -> None:
     code = (
-        "import sys, seminar_cli.cli, seminar_cli.cli_lint; "
+        "import sys, seminar_cli.cli.app, seminar_cli.cli.lint; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'mistune', 'dateutil')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

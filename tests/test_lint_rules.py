@@ -13,7 +13,8 @@ from datetime import date, time
 import pytest
 from lint_pages import NEXT, PAST, ROWS, TODAY, block, line_of, lint, page_text
 
-from seminar_cli.lint import Config, all_rules
+from seminar_cli.lint import all_rules
+from seminar_cli.model import Config
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import shared_page
 
-from seminar_cli.api import read_page
-from seminar_cli.lint import lint_page, lint_paths
+from seminar_cli.api import lint_paths, read_page
+from seminar_cli.lint import lint_page
 
 # (page, today) -> the (code, line) of every finding.
 EXPECTED: dict[tuple[str, str], list[tuple[str, int]]] = {

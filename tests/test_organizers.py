@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from seminar_cli import api
+from seminar_cli.edit.organizers import NewOrganizer, add, initials, listing, remove
 from seminar_cli.errors import PageSyntaxError
 from seminar_cli.model import Page
-from seminar_cli.organizers import NewOrganizer, add, initials, listing, remove
 
 runner = CliRunner()
 PAGES = [path for path in [*sorted(EXAMPLES.glob("*.md")), *shared_pages()] if "# Organization" in read(path)]

@@ -7,8 +7,8 @@ from datetime import date, time
 import pytest
 from conftest import DATA, read
 
-from seminar_cli import needs
 from seminar_cli.api import parse_page, render_page
+from seminar_cli.edit import targets
 from seminar_cli.errors import PageSyntaxError
 from seminar_cli.model import PhotoTable, RawBlock, Schedule, TextPart
 
@@ -159,16 +159,16 @@ def test_a_needed_section_that_cannot_be_read_names_its_line() -> None:
     text = "# Next Presentation\n\n# Schedule\n\n| Date | Name |\n| Jan | Ann |\n"
     page = parse_page(text, "page.md")
     with pytest.raises(PageSyntaxError) as caught:
-        needs.schedule(page)
+        targets.schedule(page)
     assert str(caught.value) == (
         "page.md:6:1: the schedule table cannot be read: found '| Jan | Ann |'; expected a header row with a "
         "Date column followed by an alignment row like '| --- | --- |'"
     )
     with pytest.raises(PageSyntaxError, match=r"page\.md: the page has no Past section"):
-        needs.section(page, "past", heading="Past")
+        targets.section(page, "past", heading="Past")
     twice = parse_page("# Schedule\n\n# Past\n\n# Past Talks\n", "p.md")
     with pytest.raises(PageSyntaxError, match=r"p.md:5:1: the page has 2 Past sections"):
-        needs.section(twice, "past", heading="Past")
+        targets.section(twice, "past", heading="Past")
 
 
 def test_schedule_is_found_in_any_section_by_its_header() -> None:
@@ -186,7 +186,7 @@ def test_schedule_is_found_in_any_section_by_its_header() -> None:
      ("-- -", True), ("text", False), ("**bold**", False), ("<br>Time: 10-11 am", False)],
 )  # fmt: skip
 def test_what_ends_a_paragraph(line: str, starts_a_block: bool) -> None:
-    from seminar_cli.segment import segment
+    from seminar_cli.text.blocks import segment
 
-    kinds = [block.kind for _, blocks in segment(f"# Next Talk\n\nSome words.\n{line}\n").sections for block in blocks]
-    assert (kinds[1:] != ["paragraph"]) == starts_a_block
+    kinds = [block.kind for block in segment(f"# Next Talk\n\nSome words.\n{line}\n").blocks]
+    assert (kinds[2:] != ["paragraph"]) == starts_a_block

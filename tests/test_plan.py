@@ -12,9 +12,9 @@ from conftest import EXAMPLES, invoke, read
 from typer.testing import CliRunner
 
 from seminar_cli import api
+from seminar_cli.edit.plan import Recurrence, occurrences, open_slots, parse_every, slot_line
 from seminar_cli.errors import UsageError
 from seminar_cli.model import Page
-from seminar_cli.plan import Recurrence, occurrences, open_slots, parse_every, slot_line
 
 NEW_YORK = ZoneInfo("America/New_York")
 runner = CliRunner()

@@ -8,7 +8,7 @@ from strategies import PageSpec, pages
 
 from seminar_cli.api import parse_page, render_page
 from seminar_cli.errors import SeminarError
-from seminar_cli.views import page_data
+from seminar_cli.outputs.data import page_data
 
 
 @given(pages())

@@ -57,7 +57,7 @@ def test_byte_variants_read_the_same_talks(name: str) -> None:
     """The same page with CRLF, mixed endings, no final newline or a BOM says the same thing."""
     from conftest import DATA
 
-    from seminar_cli.views import page_data
+    from seminar_cli.outputs.data import page_data
 
     base = read(DATA / "crlf.md").replace("\r\n", "\n")
     expected = page_data(parse_page(base), lines=False)

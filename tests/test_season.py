@@ -11,8 +11,8 @@ from conftest import EXAMPLES, invoke, read, shared_page
 from typer.testing import CliRunner
 
 from seminar_cli import api
+from seminar_cli.edit.new_season import new_season, season_words, shift_years
 from seminar_cli.lint import lint_page
-from seminar_cli.season import new_season, season_words, shift_years
 
 runner = CliRunner()
 

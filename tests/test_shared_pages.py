@@ -13,7 +13,7 @@ import pytest
 from conftest import shared_page
 from typer.testing import CliRunner
 
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
 
 # (section, date, speakers) of every talk block on each page, in page order.
 TALKS: dict[str, list[tuple[str, str, list[str]]]] = {

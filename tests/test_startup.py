@@ -27,7 +27,7 @@ def imported(code: list[str], cwd: Path | None = None) -> set[str]:
 
 
 def test_importing_the_entry_and_the_lint_command_loads_nothing_heavy() -> None:
-    found = imported(["-c", "import seminar_cli.entry, seminar_cli.lint.command"])
+    found = imported(["-c", "import seminar_cli.cli.entry, seminar_cli.cli.lean"])
     assert not found & set(HEAVY), found & set(HEAVY)
 
 
@@ -75,12 +75,12 @@ def test_the_lean_route_and_the_typer_command_behave_the_same(line: list[str], t
     args = [values.get(word, word) for word in line]
     env = {**os.environ, "COLUMNS": "100"}
     lean = subprocess.run(
-        [sys.executable, "-c", "import sys; from seminar_cli.entry import main; sys.argv[0] = 'seminar'; main()",
+        [sys.executable, "-c", "import sys; from seminar_cli.cli.entry import main; sys.argv[0] = 'seminar'; main()",
          "lint", *args],
         capture_output=True, text=True, check=False, cwd=tmp_path, env=env,
     )  # fmt: skip
     typer_route = subprocess.run(
-        [sys.executable, "-c", "import sys; from seminar_cli.cli import app; sys.argv[0] = 'seminar'; app()",
+        [sys.executable, "-c", "import sys; from seminar_cli.cli.app import app; sys.argv[0] = 'seminar'; app()",
          "lint", *args],
         capture_output=True, text=True, check=False, cwd=tmp_path, env=env,
     )  # fmt: skip

@@ -10,11 +10,11 @@ from conftest import EXAMPLES, read, shared_page
 from typer.testing import CliRunner
 
 from seminar_cli.api import parse_page, read_page
-from seminar_cli.cli import app
+from seminar_cli.cli.app import app
 from seminar_cli.errors import UsageError
 from seminar_cli.model import TextPart
-from seminar_cli.render import render_part
-from seminar_cli.talkfile import TEMPLATE, parse_talk_file
+from seminar_cli.outputs.talkfile import TEMPLATE, parse_talk_file
+from seminar_cli.text.render import render_part
 
 runner = CliRunner()
 

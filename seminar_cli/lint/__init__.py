@@ -2,26 +2,14 @@
 
 from seminar_cli.lint import lint_page
 findings = lint_page(page, today=date(2026, 1, 27))
+
+Files and folders are linted with `seminar_cli.api.lint_paths`.
 """
 
 from __future__ import annotations
 
-from ..config import Config, find_config
-from .engine import LintResult, default_today, lint_page, lint_paths
-from .finding import Edit, Finding, Fix
+from .engine import default_today, lint_page
+from .finding import Finding, Fix, TextEdit
 from .registry import Rule, all_rules, select_rules
 
-__all__ = [
-    "Config",
-    "Edit",
-    "Finding",
-    "Fix",
-    "LintResult",
-    "Rule",
-    "all_rules",
-    "default_today",
-    "find_config",
-    "lint_page",
-    "lint_paths",
-    "select_rules",
-]
+__all__ = ["Finding", "Fix", "Rule", "TextEdit", "all_rules", "default_today", "lint_page", "select_rules"]

@@ -11,17 +11,15 @@ from datetime import date, time
 from functools import cached_property
 from typing import NamedTuple
 
-from ..config import Config
-from ..dates import TimeScan, scan_time
-from ..matching import Matching, match
-from ..model import Field, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
-from ..render import render_page, render_part
-from ..segment import segment
-from ..series import described_hours
-from ..source import body, split_lines
-from ..tables import cell_column
-from ..zones import zone_of_labels
-from .season import Season, declared_labels, declared_weekday, season_of, usual_weekday
+from ..model import Config, Field, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
+from ..read.dates import TimeScan, scan_time
+from ..read.matching import Matching, match
+from ..read.series import Season, declared_labels, declared_weekday, described_hours, season_of, usual_weekday
+from ..read.zones import zone_of_labels
+from ..text.blocks import segment
+from ..text.lines import body, split_lines
+from ..text.render import render_page, render_part
+from ..text.tables import cell_column
 
 PAST_KINDS = frozenset({"past", "recorded"})
 AHEAD_KINDS = frozenset({"next", "upcoming"})
@@ -65,11 +63,7 @@ class Context:
     def blocks(self) -> list[RawBlock]:
         """The page cut into raw blocks (front matter, headings, paragraphs, HTML, tables...)."""
         cut = segment(self.source)
-        found = [cut.front_matter] if cut.front_matter else []
-        for heading, blocks in cut.sections:
-            found.extend([heading] if heading else [])
-            found.extend(blocks)
-        return found
+        return ([cut.front_matter] if cut.front_matter else []) + list(cut.blocks)
 
     @cached_property
     def matching(self) -> Matching:

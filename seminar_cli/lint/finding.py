@@ -7,7 +7,7 @@ from typing import Literal, NamedTuple
 Severity = Literal["error", "warning"]
 
 
-class Edit(NamedTuple):
+class TextEdit(NamedTuple):
     """Replace `old` by `new` at `line`:`column` (1-based) of the page's source text."""
 
     line: int
@@ -20,7 +20,7 @@ class Fix(NamedTuple):
     """A safe fix: what it does, in words, and the text edits that do it."""
 
     description: str
-    edits: tuple[Edit, ...]
+    edits: tuple[TextEdit, ...]
 
 
 class Hit(NamedTuple):

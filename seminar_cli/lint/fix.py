@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ..api import parse_page, render_page
 from ..errors import SeminarError
 from ..model import Page
-from ..source import split_lines
-from .finding import Edit, Finding
+from ..read.page import parse_page
+from ..text.lines import split_lines
+from ..text.render import render_page
+from .finding import Finding, TextEdit
 
 Relint = Callable[[Page, str], list[Finding]]
 
@@ -27,7 +28,7 @@ class FixOutcome(NamedTuple):
     refused: tuple[Finding, ...]
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> str | None:
+def apply_edits(text: str, edits: Sequence[TextEdit]) -> str | None:
     """`text` with the edits made, or None when one does not find its old text where it says."""
     starts = [0]
     for line in split_lines(text):

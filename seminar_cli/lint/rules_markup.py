@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import inline
-from ..compare import fold, known_names, looks_like_name, name_tokens, share_someone
 from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
-from ..source import split_lines
-from ..tables import cell_column, parse_table
+from ..read import inline
+from ..read.compare import fold, known_names, looks_like_name, name_tokens, share_someone
+from ..text.lines import split_lines
+from ..text.tables import cell_column, parse_table
 from .context import Context
 from .finding import Hit
 from .registry import rule

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from ..matching import repeats, same_row
 from ..model import ScheduleEntry
+from ..read.matching import repeats, same_row
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Hit
 from .registry import rule

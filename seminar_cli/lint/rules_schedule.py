@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import inline
-from ..compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
-from ..dates import find_date, format_date
-from ..matching import Pair, repeats
 from ..model import Field, ScheduleEntry, Talk
+from ..read import inline
+from ..read.compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
+from ..read.dates import find_date, format_date
+from ..read.matching import Pair, repeats
 from .context import PAST_KINDS, Context, cell_of
-from .finding import Edit, Fix, Hit
+from .finding import Fix, Hit, TextEdit
 from .registry import rule
 
 _CANCELLED = re.compile(r"cancel+ed|postponed", re.I)
@@ -94,7 +94,7 @@ def tbd_row(ctx: Context) -> Iterator[Hit]:
                 f"the schedule row still says {cell[1]!r} for the {name}; "
                 f"its talk block (line {pair.talk.line}) says {short(value)}"
             )
-            fix = Fix(f"fill in {fill!r}", (Edit(pair.entry.line, cell[0], cell[1], fill),)) if fill else None
+            fix = Fix(f"fill in {fill!r}", (TextEdit(pair.entry.line, cell[0], cell[1], fill),)) if fill else None
             yield Hit(pair.entry.line, cell[0], message, fix)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import inline
-from ..compare import is_placeholder
 from ..model import Field, Section, Talk, TextPart
+from ..read import inline
+from ..read.compare import is_placeholder
+from ..read.series import front_matter_years
 from .context import AHEAD_KINDS, PAST_KINDS, Context
 from .finding import Hit
 from .registry import rule
 from .rules_schedule import short
-from .season import front_matter_years
 
 _WHAT = {"location": "the place", "note": "a detail", "link": "a link"}
 

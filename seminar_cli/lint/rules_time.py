@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 
-from ..dates import WEEKDAYS, weekday_index, weekday_name
-from ..zones import GENERIC, expected_label, zone_of_label
+from ..read.dates import WEEKDAYS, weekday_index, weekday_name
+from ..read.zones import GENERIC, expected_label, zone_of_label
 from .context import Context, TimeField, cell_of
-from .finding import Edit, Fix, Hit
+from .finding import Fix, Hit, TextEdit
 from .registry import rule
 
 _NUMBERS = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?")
@@ -54,7 +54,7 @@ def _weekday_hit(ctx: Context, item: TimeField, written: str, index: int) -> Hit
             f"(the nearest {WEEKDAYS[index].capitalize()} is {near.isoformat()}) or write {right!r}"
         )
         return Hit(item.line, item.column_of(item.scan.weekday_span), message)
-    fix = Fix(f"write {right!r}", (Edit(item.line, item.column_of(item.scan.weekday_span), written, right),))
+    fix = Fix(f"write {right!r}", (TextEdit(item.line, item.column_of(item.scan.weekday_span), written, right),))
     return Hit(item.line, item.column_of(item.scan.weekday_span), message + f"; expected {right!r}", fix)
 
 

@@ -1,0 +1,27 @@
+"""The one error boundary: a `SeminarError` becomes one line on stderr and its exit code, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from ..errors import SeminarError
+from .terminal import print_error
+
+T = TypeVar("T")
+
+
+def fail(error: SeminarError) -> int:
+    """Print the error's line (`seminar: path:line:col: ...`) on stderr and return its exit code."""
+    print_error(str(error))
+    return error.exit_code
+
+
+def run(action: Callable[[], T]) -> T:
+    """`action()`, with a `SeminarError` turned into its line and a typer exit with its code."""
+    try:
+        return action()
+    except SeminarError as error:
+        import typer  # the typer route has it loaded already; the lean lint route never comes here
+
+        raise typer.Exit(fail(error)) from None

@@ -1,0 +1,201 @@
+"""The commands that read a page and print what it holds: show, export, announce."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import UsageError
+from .boundary import run
+from .options import Output, ReadPath, Selector, Timezone
+from .values import now, read_text_option
+
+if TYPE_CHECKING:
+    from ..model import Page, Talk
+    from .terminal import Listing
+
+
+class ExportFormat(StrEnum):
+    """Formats of `seminar export`."""
+
+    ics = "ics"
+    json = "json"
+    csv = "csv"
+
+
+class AnnounceFormat(StrEnum):
+    """Formats of `seminar announce`."""
+
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the reading commands to the `seminar` app."""
+    app.command("show")(show)
+    app.command("export")(export)
+    app.command("announce")(announce)
+
+
+def show(
+    page: ReadPath,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the page model as JSON (dates in ISO 8601).")
+    ] = False,
+) -> None:
+    """Show the series and its talks: next, upcoming, past and the schedule.
+
+    Tables on a terminal, plain aligned text when piped, or the whole model with --json.
+
+    Example: seminar show examples/ml-seminar-2026.md
+    """
+    from .. import api
+    from . import terminal
+
+    parsed = run(lambda: api.read_page(page))
+    if json_output:
+        import json
+
+        from ..outputs.data import page_data
+
+        sys.stdout.write(json.dumps(page_data(parsed), indent=2, ensure_ascii=False) + "\n")
+    else:
+        terminal.print_listings(headline(parsed), listings(parsed))
+
+
+def headline(page: Page) -> str:
+    """The series' title, season and file, for the top of `show`."""
+    title = page.front_matter.title if page.front_matter and page.front_matter.title else "Seminar page"
+    season = f" (season {page.season_year})" if page.season_year else ""
+    return f"{title}{season}" + (f" - {page.path}" if page.path else "")
+
+
+_CAPTIONS = {"next": "Next", "upcoming": "Upcoming", "past": "Past", "recorded": "Recorded"}
+
+
+def listings(page: Page) -> list[Listing]:
+    """The tables `show` prints: talk blocks by section, then the schedule."""
+    from .terminal import Listing
+
+    found: list[Listing] = []
+    for kind, caption in _CAPTIONS.items():
+        sections = page.sections_of(kind)
+        if not sections:
+            continue
+        rows = [_talk_row(talk) for section in sections for talk in section.talks]
+        found.append(Listing(caption, ("date", "time", "title", "speakers", "location", "line"), rows))
+    schedule = page.schedule
+    if schedule is not None:
+        rows = [
+            (
+                entry.date.isoformat() if entry.date else entry.date_text,
+                entry.location or "",
+                entry.name or "",
+                entry.affiliation or "",
+                (entry.title or "") + (" (struck)" if entry.struck else ""),
+                str(entry.line),
+            )
+            for entry in schedule.entries
+        ]
+        found.append(Listing("Schedule", ("date", "location", "name", "affiliation", "title", "line"), rows))
+    return found
+
+
+def _talk_row(talk: Talk) -> tuple[str, ...]:
+    when = talk.when
+    day = when.date.isoformat() if when and when.date else (when.date_text or "?" if when else "?")
+    hours = ""
+    if when and when.start:
+        hours = when.start.strftime("%H:%M") + (f"-{when.end.strftime('%H:%M')}" if when.end else "")
+        hours += f" {when.tz}" if when.tz else ""
+    title = talk.title + (" (cancelled)" if talk.cancelled else "")
+    names = ", ".join(speaker.name for speaker in talk.speakers)
+    return (day, hours, title, names, talk.location or "", str(talk.line))
+
+
+def write_output(output: str | None, text: str, what: str) -> None:
+    """The result on standard output, or written atomically to `output` (with a line saying so)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..files import write_atomic
+
+    run(lambda: write_atomic(output, text))
+    typer.echo(f"{output}: {what}")
+
+
+def export(
+    page: ReadPath,
+    output_format: Annotated[ExportFormat, typer.Option("--format", help="Calendar format.")] = ExportFormat.ics,
+    output: Output = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(help="An earlier .ics export: events that moved get their SEQUENCE raised. Default: the -o file."),
+    ] = None,
+    timezone: Timezone = None,
+) -> None:
+    """Export the talks as a calendar: one event per dated talk.
+
+    iCalendar events carry the series' time zone (a VTIMEZONE), the talk's hours (the
+    series' usual hours for a row with only a date), "Speaker: Title", the place, the
+    abstract and links, STATUS:CANCELLED for cancelled talks, and a UID that stays the
+    same when a talk is rescheduled. JSON and CSV give the same events as data.
+
+    Example: seminar export seminar.md -o seminar.ics
+    """
+    from .. import api
+
+    known = run(lambda: _previous(page, previous, output))
+    stamp = now().replace(microsecond=0)
+    text, count = run(
+        lambda: api.export(page, output_format.value, timezone=timezone, stamp=stamp, previous=known)
+    )  # fmt: skip
+    write_output(output, text, f"{count} events")
+
+
+def _previous(page: str, previous: str | None, output: str | None) -> tuple[str, str, str] | None:
+    """The earlier export to compare with: --previous, else the -o file when it exists (never the page itself)."""
+    if output is not None and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(page):
+        raise UsageError("-o names the page itself", path=output, expected="a calendar file such as seminar.ics")
+    if previous is not None:
+        return read_text_option(previous, "--previous") or "", "--previous", previous
+    if output is not None and os.path.isfile(output):
+        return read_text_option(output, "-o") or "", "-o", output
+    return None
+
+
+def announce(
+    page: ReadPath,
+    talk: Selector = None,
+    template: Annotated[
+        str | None, typer.Option(help="Your own template ($title, $speakers, $when, ...; see the README).")
+    ] = None,
+    output_format: Annotated[
+        AnnounceFormat | None, typer.Option("--format", help="Output format (default: the template's, else text).")
+    ] = None,
+    today: Annotated[str | None, typer.Option(help="Announce the next talk on or after this date.")] = None,
+    timezone: Timezone = None,
+) -> None:
+    """Print the announcement (email or chat post) of the next talk, or of the one --talk names.
+
+    The default templates ship with the tool (text, markdown, html); --template FILE
+    uses your own, with $placeholders. Lines whose placeholders are all empty are left out.
+
+    Example: seminar announce seminar.md --format markdown
+    """
+    from .. import api
+
+    fmt = output_format.value if output_format else None
+    given = run(lambda: read_text_option(template, "--template"))
+    text = run(
+        lambda: api.announce(
+            page, selector=talk, template=(given, template) if given is not None else None, fmt=fmt,
+            today=today, timezone=timezone, now=now(),
+        )
+    )  # fmt: skip
+    sys.stdout.write(text)

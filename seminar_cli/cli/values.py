@@ -1,0 +1,39 @@
+"""Values the command line gathers: the clock, files named by options (`-` for standard input), prompts."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+
+from ..errors import SeminarError, UsageError
+from .terminal import is_terminal
+
+
+def now() -> datetime:
+    """The clock, read once per command (operations take it as a parameter)."""
+    return datetime.now(UTC)
+
+
+def read_text_option(path: str | None, option: str) -> str | None:
+    """The text of a file option (`-` for standard input); None when the option is not given."""
+    if path is None:
+        return None
+    if path == "-":
+        return sys.stdin.read()
+    from ..files import read_text
+
+    try:
+        return read_text(path)
+    except SeminarError as error:
+        raise UsageError(f"{option} {path}: {error.message}") from None
+
+
+def ask(value: str | None, option: str, question: str) -> str:
+    """A required value: from the command line, else prompted for on a terminal, else a usage error."""
+    if value is not None:
+        return value
+    if is_terminal(sys.stdin) and is_terminal(sys.stdout):
+        import typer
+
+        return str(typer.prompt(question))
+    raise UsageError(f"missing {option}", expected=f"{option} (asked for only on a terminal)")

@@ -1,0 +1,205 @@
+"""New text in the page's own style: schedule cells and rows, time lines, values in fields.
+
+Everything is composed by copying what the organizer already wrote (a template
+row, the template talk's time line) and replacing only the values.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from ..errors import UsageError
+from ..model import Row, Speaker
+from ..read import inline
+from ..read.dates import format_date, scan_time, weekday_name
+from ..read.zones import SEASONAL, label_on
+from .style import PageStyle
+
+_RANGE_PARTS = re.compile(
+    r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
+    r"(?P<sep>\s*(?:-|–|—|to|until)\s*)"
+    r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
+    r"|(?P<enoon>noon))",
+    re.I,
+)
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#])")
+
+
+def one_line(value: str, what: str) -> str:
+    """`value` if it fits on one line; a usage error otherwise."""
+    if "\n" in value or "\r" in value:
+        raise UsageError(f"{what} must be one line", found=repr(value))
+    return value.strip()
+
+
+def escape_inline(value: str) -> str:
+    """`value` written so markdown shows it as typed (escaped only where markdown would change it)."""
+    if inline.strip_markup(value) == " ".join(value.split()):
+        return value
+    return _MARKDOWN.sub(r"\\\1", value)
+
+
+def escape_cell(value: str) -> str:
+    """A value made safe for a table cell: markdown escaped where needed, pipes always."""
+    escaped = escape_inline(value)
+    return re.sub(r"(?<!\\)\|", r"\\|", escaped)
+
+
+def cell(template: str, value: str, width: int | None = None) -> str:
+    """A cell holding `value` with the padding of `template` (and its width in an aligned table)."""
+    if template.strip():
+        lead = template[: len(template) - len(template.lstrip())]
+        trail = template[len(template.rstrip()) :]
+    else:
+        lead = trail = " "
+    text = lead + value + trail
+    if width is not None and len(text) < width:
+        text += " " * (width - len(text))
+    return text
+
+
+def row(
+    template: Row, values: dict[int, str], widths: tuple[int, ...] | None, *, blank_others: bool, newline: str = ""
+) -> Row:
+    """A row like `template` with the cells in `values` replaced (others kept, or emptied).
+
+    A new row (`newline` given) ends with the page's line ending, whatever its template ends with.
+    """
+    cells = list(template.cells)
+    for index, old in enumerate(template.cells):
+        width = widths[index] if widths and index < len(widths) else None
+        if index in values:
+            cells[index] = cell(old, values[index], width)
+        elif blank_others:
+            cells[index] = cell(old, "", width)
+    tail = template.tail
+    if newline and tail.endswith("\n"):
+        tail = tail.rstrip("\r\n") + newline
+    return Row(template.lead, tuple(cells), template.closed, tail, 0)
+
+
+def schedule_date(value: date | None, style: PageStyle, season_year: int | None) -> str:
+    """A schedule date in the page's format (its placeholder word when there is no date)."""
+    if value is None:
+        return style.placeholder
+    pattern = style.date_pattern
+    if "%Y" not in pattern and "%y" not in pattern and value.year != season_year:
+        pattern += "/%Y" if "/" in pattern else "-%Y"
+    return format_date(value, pattern)
+
+
+def speakers_text(speakers: tuple[Speaker, ...], template: str) -> str:
+    """Speakers written like `template` writes them: markdown or HTML links, joined the same way."""
+    links = inline.links(template)
+    html = "<a " in template.lower()
+    joiner = " and "
+    if len(links) >= 2:
+        between = re.findall(
+            r"(?:\)|</a>)(\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*<br\s*/?>\s*|\s*&\s*))(?:\[|<a)", template
+        )
+        joiner = between[0] if between else ", "
+    elif "<br" in template.lower() and not links:
+        joiner = re.search(r"\s*<br\s*/?>\s*", template, re.I).group(0)  # type: ignore[union-attr]
+    names = []
+    for speaker in speakers:
+        name = escape_inline(speaker.name)
+        if speaker.url and (links or not template.strip()):
+            names.append(f'<a href="{speaker.url}">{name}</a>' if html else f"[{name}]({speaker.url})")
+        else:
+            names.append(name)
+    if len(names) > 2 and joiner == " and ":
+        return ", ".join(names[:-1]) + ", and " + names[-1]
+    return joiner.join(names)
+
+
+def time_text(template: str, day: date | None, start: time | None, end: time | None, placeholder: str) -> str:
+    """The template's time line with only the date, weekday, hours and DST label changed."""
+    scan = scan_time(template, day.year if day else None)
+    edits: list[tuple[int, int, str]] = []
+    if scan.date_span:
+        new = format_date(day, scan.date_pattern or "%m/%d/%Y") if day else placeholder
+        edits.append((*scan.date_span, new))
+    if scan.weekday_span:
+        begin, stop = scan.weekday_span
+        if day is None:
+            stop += len(template[stop:]) - len(template[stop:].lstrip(" ,"))
+            edits.append((begin, stop, ""))
+        else:
+            edits.append((begin, stop, weekday_name(day, template[begin:stop])))
+    if scan.range_span and start is not None and (start, end) != (scan.slot.start, scan.slot.end):
+        edits.append((*scan.range_span, range_text(template[slice(*scan.range_span)], start, end)))
+    if scan.tz_span and day is not None:
+        begin, stop = scan.tz_span
+        edits.append((begin, stop, _dst_label(template[begin:stop], day)))
+    text = template
+    for begin, stop, new in sorted(edits, reverse=True):
+        text = text[:begin] + new + text[stop:]
+    if scan.date_span is None and day is not None:
+        text += f", {format_date(day, '%m/%d/%Y')}"
+    return text
+
+
+def _dst_label(label: str, day: date) -> str:
+    """EST or EDT (and the like) as the zone writes it on `day`; other labels as they are."""
+    core = label.strip("()")
+    if core not in SEASONAL:
+        return label
+    return label.replace(core, label_on(SEASONAL[core], day, None) or core)
+
+
+def range_text(template: str, start: time, end: time | None) -> str:
+    """Hours written like `template` (`10:00 a.m. - 11 a.m.`, `10-11 am`, `2:00 PM - 4:00 PM`, `11am - noon`)."""
+    match = _RANGE_PARTS.search(template)
+    if match is None:
+        return _clock(start, True, " ", "a.m.") + (f" - {_clock(end, True, ' ', 'a.m.')}" if end else "")
+    if end is None:
+        return _clock(start, bool(match.group("sm")), match.group("ssp"), match.group("sap") or match.group("eap"))
+    meridiem = match.group("eap") or match.group("sap")
+    if meridiem is None and not match.group("enoon"):
+        return f"{start:%H:%M}{match.group('sep')}{end:%H:%M}"
+    meridiem = meridiem or "pm"
+    if match.group("enoon") and end == time(12):
+        end_text = "noon"
+    else:
+        space = match.group("esp") if match.group("eap") else match.group("ssp")
+        end_text = _clock(end, bool(match.group("em")), space or "", meridiem)
+    # The start's meridiem is written when the template writes it or when it differs from the end's.
+    show = bool(match.group("sap")) or (start.hour < 12) != (end.hour < 12) or end_text == "noon"
+    start_space = match.group("ssp") if match.group("sap") else match.group("esp")
+    start_text = _clock(start, bool(match.group("sm")), start_space or "", meridiem, written=show)
+    return start_text + match.group("sep") + end_text
+
+
+def _clock(value: time, minutes: bool, space: str, meridiem: str | None, *, written: bool = True) -> str:
+    """`10`, `10:30`, `10:00 a.m.`: a 12-hour clock when there is a meridiem, written or implied."""
+    hour = (value.hour % 12 or 12) if meridiem else value.hour
+    text = str(hour)
+    if minutes or value.minute:
+        text += f":{value.minute:02d}"
+    if meridiem and written:
+        text += space + _meridiem(meridiem, value.hour >= 12)
+    return text
+
+
+def _meridiem(template: str, pm: bool) -> str:
+    letter = next(char for char in template if char.isalpha())
+    new = ("p" if pm else "a") if letter.islower() else ("P" if pm else "A")
+    return template.replace(letter, new, 1)
+
+
+def body_text(text: str, newline: str, sentence_per_line: bool) -> str:
+    """Paragraphs written the page's way: one per line, or one sentence per line; blank lines between."""
+    paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in _paragraphs(text)]
+    lines = []
+    for paragraph in paragraphs:
+        if sentence_per_line:
+            lines.append(newline.join(re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", paragraph)))
+        else:
+            lines.append(paragraph)
+    return (newline + newline).join(lines) + newline
+
+
+def _paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").strip("\n")
+    return [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]

@@ -1,0 +1,16 @@
+"""What an edit returns: the new page, and what the user should be told about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Page
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """An edit's result: the new page, a one-line summary and notes for the user."""
+
+    page: Page
+    summary: str
+    notes: tuple[str, ...] = ()

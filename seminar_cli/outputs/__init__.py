@@ -1,0 +1,1 @@
+"""Read-only products of a page: calendar, data, announcements, talk files."""

@@ -1,0 +1,97 @@
+"""The page model as plain data (JSON), for `show --json` and for comparing an edited page with the intended one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Organization, Page, ScheduleEntry, Section, Speaker, Talk
+
+
+def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
+    """Everything a page says, as JSON-ready data; `lines=False` leaves out line numbers."""
+    front = page.front_matter
+    schedule = page.schedule
+    organization = page.organization
+    return {
+        "path": page.path,
+        "title": front.title if front else None,
+        "description": list(front.description) if front else [],
+        "permalink": front.permalink if front else None,
+        "season_year": page.season_year,
+        "sections": [_section_data(section, lines) for section in page.sections if section.heading],
+        "talks": [talk_data(section, talk, lines=lines) for section, talk in page.talks()],
+        "schedule": [entry_data(entry, lines=lines) for entry in schedule.entries] if schedule else [],
+        "organizers": _organizers(organization),
+    }
+
+
+def _section_data(section: Section, lines: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": section.kind,
+        "heading": section.heading.title if section.heading else None,
+        "talks": len(section.talks),
+    }
+    if lines:
+        data["line"] = section.line
+    return data
+
+
+def _speakers(speakers: tuple[Speaker, ...]) -> list[dict[str, Any]]:
+    return [{"name": speaker.name, "url": speaker.url} for speaker in speakers]
+
+
+def talk_data(section: Section, talk: Talk, *, lines: bool = True) -> dict[str, Any]:
+    """One talk block as data."""
+    when = talk.when
+    data: dict[str, Any] = {
+        "section": section.kind,
+        "title": talk.title,
+        "cancelled": talk.cancelled,
+        "speakers": _speakers(talk.speakers),
+        "affiliation": talk.affiliation,
+        "location": talk.location,
+        "date": when.date.isoformat() if when and when.date else None,
+        "start": when.start.isoformat("minutes") if when and when.start else None,
+        "end": when.end.isoformat("minutes") if when and when.end else None,
+        "timezone": when.tz if when else None,
+        "weekday": when.weekday if when else None,
+        "photos": [
+            {"image": column.image, "link": column.link, "caption": list(column.caption)} for column in talk.photo
+        ],
+        "abstract": talk.abstract,
+        "bio": talk.bio,
+        "bio_label": talk.bio_label,
+        "links": [{"label": link.label, "url": link.url} for link in talk.links],
+    }
+    if lines:
+        data["line"] = talk.line
+    return data
+
+
+def entry_data(entry: ScheduleEntry, *, lines: bool = True) -> dict[str, Any]:
+    """One schedule row as data."""
+    data: dict[str, Any] = {
+        "date": entry.date.isoformat() if entry.date else None,
+        "date_text": entry.date_text,
+        "tbd": entry.tbd,
+        "struck": entry.struck,
+        "cancelled": entry.cancelled,
+        "location": entry.location,
+        "name": entry.name,
+        "speakers": _speakers(entry.speakers),
+        "affiliation": entry.affiliation,
+        "title": entry.title,
+        "title_url": entry.title_url,
+    }
+    if lines:
+        data["line"] = entry.line
+    return data
+
+
+def _organizers(organization: Organization | None) -> list[dict[str, Any]]:
+    if organization is None:
+        return []
+    return [
+        {"name": person.name, "url": person.url, "image": person.image, "caption": list(person.caption)}
+        for person in organization.organizers
+    ]

@@ -1,0 +1,1 @@
+"""Meaning: blocks into a `Page` (sections, talks, schedule rows, dates and times as people write them)."""

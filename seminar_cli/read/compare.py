@@ -1,0 +1,157 @@
+"""Comparing what a schedule row and a talk block say, the way an organizer would.
+
+Names match without titles (Dr., Prof.) and with initials; titles match without case,
+spacing or punctuation; places only contradict when both are specific.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Literal
+
+from ..model import Speaker
+from .dates import is_tbd
+
+PlaceKind = Literal["virtual", "onsite", "hybrid"]
+
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "phd", "jr", "sr"})
+_VIRTUAL = re.compile(
+    r"\b(virtual(ly)?|online|remote(ly)?|zoom|teams|webex|webinar|google meet|live ?stream(ed)?|streamed)\b", re.I
+)
+_HYBRID = re.compile(r"\bhybrid\b", re.I)
+_ONSITE = re.compile(r"\b(on[- ]?site|in[- ]person|on campus)\b", re.I)
+_PLACE = re.compile(
+    r"\b(building|bldg|room|rm|hall|auditorium|cent(er|re)|library|theat(er|re)|suite|floor|campus|lecture)\b|\d",
+    re.I,
+)
+_UNIT = re.compile(r"[a-z]*\d+[a-z0-9-]*", re.I)
+_CANCEL_MARK = re.compile(
+    r"\s*[\(\[]\s*(cancel+ed|postponed|rescheduled)\b[^\)\]]*[\)\]]\s*$|^\s*(cancel+ed|postponed)\s*:\s*", re.I
+)
+_PLACEHOLDER = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without accents: `Raphaël` -> `raphael`."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a person's name without titles, punctuation or a part in parentheses."""
+    outside = re.sub(r"\([^)]*\)", " ", name)  # `Ada Park (Harbor U)`
+    return _words(outside) or _words(name)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in re.findall(r"[^\W_]+", fold(text)) if word not in _HONORIFICS)
+
+
+def same_person(first: str, second: str) -> bool:
+    """True when two written names can be the same person (`Dr. Kutyniok`, `S. V. Venkatakrishnan`)."""
+    return any(_same_words(one, two) for one in _spellings(first) for two in _spellings(second))
+
+
+@lru_cache(maxsize=65536)
+def _spellings(name: str) -> frozenset[tuple[str, ...]]:
+    """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`)."""
+    inside = " ".join(re.findall(r"\(([^)]*)\)", name))
+    return frozenset(words for words in (_words(name), name_tokens(name), _words(inside)) if words)
+
+
+def _same_words(one: tuple[str, ...], two: tuple[str, ...]) -> bool:
+    if one[-1] != two[-1]:
+        return False
+    return one == two or len(one) == 1 or len(two) == 1 or one[0][0] == two[0][0]
+
+
+def known_names(speakers: Iterable[Speaker]) -> list[str]:
+    """The names of speakers that are not TBD."""
+    return [speaker.name for speaker in speakers if speaker.name and not is_tbd(speaker.name)]
+
+
+def share_someone(first: Iterable[str], second: Iterable[str]) -> bool:
+    """True when some name of `first` is the same person as some name of `second`."""
+    seconds = list(second)
+    return any(same_person(one, two) for one in first for two in seconds)
+
+
+def looks_like_name(text: str) -> bool:
+    """True for `Ada Lovelace`, `S. V. Venkatakrishnan`; false for `Professor` or a sentence."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(char.isdigit() for char in text) or len(text) > 60:
+        return False
+    return all(_NAME_WORD.match(word) for word in words) and words[0][:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def title_key(title: str) -> str:
+    """A title's letters and digits only, folded: spacing, case, punctuation and a cancel mark do not count."""
+    return re.sub(r"[\W_]+", "", fold(_CANCEL_MARK.sub("", title)))
+
+
+def is_known(text: str | None) -> bool:
+    """True when a value says something (not empty, not TBD/TBA)."""
+    return bool(text and text.strip() and not is_tbd(text))
+
+
+def is_placeholder(text: str | None) -> bool:
+    """True for a value left as TBD, TBA, TBC or 'to be announced'."""
+    return bool(text and _PLACEHOLDER.match(text.strip()))
+
+
+def last_names(names: Iterable[str]) -> set[str]:
+    """The last words of every spelling of the names: two names are the same person only if these meet."""
+    return {words[-1] for name in names for words in _spellings(name)}
+
+
+def title_keys(title: str) -> set[str]:
+    """The keys two titles must share to be the same: the whole title's and its part before a colon."""
+    head = re.split(r"[:—–]| - ", title, maxsplit=1)[0]
+    return {key for key in (title_key(title), title_key(head)) if key}
+
+
+def same_title(first: str, second: str) -> bool:
+    """True when two titles are the same, or one is the other's part before its colon."""
+    one, two = title_key(first), title_key(second)
+    if not one or not two:
+        return False
+    if one == two:
+        return True
+    short, long = sorted((first, second), key=lambda title: len(title_key(title)))
+    head = re.split(r"[:—–]| - ", long, maxsplit=1)[0]
+    return title_key(head) == title_key(short)
+
+
+def place_kind(text: str | None) -> PlaceKind | None:
+    """Whether a place is virtual, on site or hybrid; None when it does not say (or is TBD)."""
+    if not is_known(text):
+        return None
+    assert text is not None
+    virtual = bool(_VIRTUAL.search(text))
+    physical = bool(_ONSITE.search(text) or _PLACE.search(text))
+    if _HYBRID.search(text) or (virtual and physical):
+        return "hybrid"
+    if virtual:
+        return "virtual"
+    return "onsite" if physical else None
+
+
+def places_contradict(row: str | None, block: str | None) -> bool:
+    """True only for a real contradiction: virtual against on site, or two different rooms."""
+    kinds = {place_kind(row), place_kind(block)}
+    if kinds == {"virtual", "onsite"}:
+        return True
+    if None in kinds or "virtual" in kinds:
+        return False
+    assert row is not None and block is not None
+    row_units = {unit.lower() for unit in _UNIT.findall(row)}
+    block_units = {unit.lower() for unit in _UNIT.findall(block)}
+    return bool(row_units and block_units and not (row_units <= block_units or block_units <= row_units))

@@ -1,0 +1,159 @@
+"""Which schedule row belongs to which talk block.
+
+A row and a block are the same talk when two of date, title and speakers agree, or
+one agrees and nothing contradicts it (a TBD row); each row and block pairs at most once,
+best agreement first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from ..model import Page, ScheduleEntry, Section, Speaker, Talk
+from .compare import is_known, known_names, last_names, same_title, share_someone, title_keys
+
+
+class Pair(NamedTuple):
+    """A talk block and its schedule row."""
+
+    section: Section
+    talk: Talk
+    entry: ScheduleEntry
+
+
+class Matching(NamedTuple):
+    """Rows paired with blocks, and those left alone."""
+
+    pairs: tuple[Pair, ...]
+    lonely_talks: tuple[tuple[Section, Talk], ...]
+    lonely_rows: tuple[ScheduleEntry, ...]
+
+
+def match(page: Page) -> Matching:
+    """Pair the page's schedule rows with its talk blocks.
+
+    Only rows that share something with a block (its date, its title, a speaker's last
+    name) can agree with it, so each block is scored against those rows only: linear in
+    the size of the page rather than blocks times rows.
+    """
+    talks = page.talks()
+    entries = page.schedule.entries if page.schedule else ()
+    rows_by_key: dict[tuple[str, object], list[int]] = {}
+    for row_index, entry in enumerate(entries):
+        for key in _keys(entry.date, entry.title, entry.speakers):
+            rows_by_key.setdefault(key, []).append(row_index)
+    scored = []
+    for talk_index, (_, talk) in enumerate(talks):
+        keys = _keys(talk.when.date if talk.when else None, talk.title, talk.speakers)
+        for row_index in sorted({row for key in keys for row in rows_by_key.get(key, ())}):
+            score = _score(talk, entries[row_index])
+            if score is not None:
+                scored.append((-score, talk_index, row_index))
+    used_talks: set[int] = set()
+    used_rows: set[int] = set()
+    pairs: dict[int, Pair] = {}
+    for _, talk_index, row_index in sorted(scored):
+        if talk_index in used_talks or row_index in used_rows:
+            continue
+        used_talks.add(talk_index)
+        used_rows.add(row_index)
+        section, talk = talks[talk_index]
+        pairs[talk_index] = Pair(section, talk, entries[row_index])
+    return Matching(
+        tuple(pairs[index] for index in sorted(pairs)),
+        tuple(item for index, item in enumerate(talks) if index not in used_talks),
+        tuple(entry for index, entry in enumerate(entries) if index not in used_rows),
+    )
+
+
+def _keys(day: date | None, title: str | None, speakers: tuple[Speaker, ...]) -> set[tuple[str, object]]:
+    """What a block and a row must share to agree on anything: the date, a title key, a last name."""
+    keys: set[tuple[str, object]] = set()
+    if day is not None:
+        keys.add(("date", day))
+    if is_known(title):
+        assert title is not None
+        keys.update(("title", key) for key in title_keys(title))
+    keys.update(("name", word) for word in last_names(known_names(speakers)))
+    return keys
+
+
+def _score(talk: Talk, entry: ScheduleEntry) -> int | None:
+    agree = conflict = 0
+    for same in (same_date(talk, entry), same_talk_title(talk, entry), same_speakers(talk, entry)):
+        if same is True:
+            agree += 1
+        elif same is False:
+            conflict += 1
+    if agree >= 2 or (agree == 1 and conflict == 0):
+        return agree * 10 - conflict
+    return None
+
+
+def same_date(talk: Talk, entry: ScheduleEntry) -> bool | None:
+    """Whether the row and the block give the same date; None when one does not say."""
+    day = talk.when.date if talk.when else None
+    if day is None or entry.date is None:
+        return None
+    return day == entry.date
+
+
+def same_talk_title(talk: Talk, entry: ScheduleEntry) -> bool | None:
+    """Whether the row and the block give the same title; None when one does not say."""
+    if not is_known(talk.title) or not is_known(entry.title):
+        return None
+    assert entry.title is not None
+    return same_title(talk.title, entry.title)
+
+
+def same_speakers(talk: Talk, entry: ScheduleEntry) -> bool | None:
+    """Whether the row and the block name someone in common; None when one names nobody."""
+    block, row = known_names(talk.speakers), known_names(entry.speakers)
+    if not block or not row:
+        return None
+    return share_someone(block, row)
+
+
+def same_talk(first: Talk, second: Talk) -> bool:
+    """True when two talk blocks are the same talk: same date, and same title or speaker."""
+    one = first.when.date if first.when else None
+    two = second.when.date if second.when else None
+    if one is None or one != two:
+        return False
+    if is_known(first.title) and is_known(second.title) and same_title(first.title, second.title):
+        return True
+    return share_someone(known_names(first.speakers), known_names(second.speakers))
+
+
+def same_row(first: ScheduleEntry, second: ScheduleEntry) -> bool:
+    """True when two schedule rows are the same talk: same date, and same title or speaker."""
+    if first.date is None or first.date != second.date:
+        return False
+    if is_known(first.title) and is_known(second.title):
+        assert first.title is not None and second.title is not None
+        if same_title(first.title, second.title):
+            return True
+    return share_someone(known_names(first.speakers), known_names(second.speakers))
+
+
+def repeats(talks: list[Talk]) -> dict[int, int]:
+    """For each talk that repeats an earlier one, the index of that earlier talk.
+
+    Two blocks can only be the same talk when they share a date and a title key or a
+    last name, so each block is compared with the earlier ones that share those.
+    """
+    earlier: dict[tuple[str, object], list[int]] = {}
+    found: dict[int, int] = {}
+    for index, talk in enumerate(talks):
+        day = talk.when.date if talk.when else None
+        if day is None:
+            continue
+        keys = {(kind, (day, value)) for kind, value in _keys(None, talk.title, talk.speakers)}
+        candidates = sorted({other for key in keys for other in earlier.get(key, ())})
+        twin = next((other for other in candidates if other not in found and same_talk(talks[other], talk)), None)
+        if twin is not None:
+            found[index] = twin
+        for key in keys:
+            earlier.setdefault(key, []).append(index)
+    return found

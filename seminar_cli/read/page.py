@@ -1,0 +1,124 @@
+"""Raw blocks -> `Page`: sections by their headings, talks, the schedule and organizers.
+
+What is not understood stays a `RawBlock`; the parse is checked to join back
+to the exact input before it is returned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InternalError, NotASeminarPageError
+from ..model import TALK_SECTIONS, Heading, Item, Page, RawBlock, Schedule, Section, SectionKind, Talk
+from ..text.blocks import heading_of, segment
+from ..text.lines import detect_newline
+from ..text.tables import parse_table
+from .frontmatter import read_front_matter, season_year_of
+from .sections import classify_heading, group_sections
+from .tables import is_schedule_header, parse_organization, parse_schedule
+from .talks import ends_talk, is_title_start, parse_talk
+
+_BACK_TO_TOP = re.compile(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", re.I | re.S)
+_SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
+
+
+def parse_page(
+    text: str, path: str | None = None, *, season_year: int | None = None, known: Page | None = None
+) -> Page:
+    """Read a seminar page; `render_page` of the result gives `text` back exactly.
+
+    `season_year` overrides the year read off the page (used to compare an edited page
+    with the intended one under the same year). `known` is a page read before: a talk
+    block whose text is one of its talks' texts is the same talk (reading a block
+    depends on its text and the year alone), so re-reading an edited page only reads
+    what changed.
+    """
+    if not text.strip():
+        raise NotASeminarPageError("the page is empty", path=path, expected="a markdown seminar page")
+    segments = segment(text)
+    front = read_front_matter(segments.front_matter)
+    year = season_year or season_year_of(front, text)
+    memo = _known_talks(known) if known is not None and known.season_year == year else {}
+    sections = []
+    for heading_block, blocks in group_sections(segments.blocks):
+        if heading_block is None and not blocks:
+            continue
+        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
+    page = Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
+    if not any(section.kind in _SEMINAR_KINDS for section in page.sections):
+        raise NotASeminarPageError(
+            "not a seminar page",
+            path=path,
+            found="no Next, Upcoming, Schedule or Past section",
+            expected="a heading such as '# Next Presentation' or '# Schedule'",
+        )
+    from ..text.render import render_page
+
+    if render_page(page) != text:  # pragma: no cover - a bug, never a user error
+        raise InternalError("the page model does not join back to the file; nothing was changed", path=path)
+    return page
+
+
+def _mark_back_to_top(blocks: list[RawBlock]) -> list[RawBlock]:
+    return [
+        RawBlock("back_to_top", block.text, block.line)
+        if block.kind == "paragraph" and _BACK_TO_TOP.match(block.text)
+        else block
+        for block in blocks
+    ]
+
+
+def _known_talks(page: Page) -> dict[str, Talk]:
+    from ..text.render import render_part
+
+    return {"".join(render_part(part) for part in talk.parts): talk for _, talk in page.talks()}
+
+
+def _section(
+    heading_block: RawBlock | None, blocks: list[RawBlock], year: int | None, memo: dict[str, Talk]
+) -> Section:
+    heading = None
+    kind: SectionKind = "preamble"
+    if heading_block is not None:
+        level, title = heading_of(heading_block.text) or (1, "")
+        heading = Heading(heading_block.text, level, title, heading_block.line)
+        kind = classify_heading(title)
+    items = _items(kind, blocks, year, memo)
+    if kind == "unknown" and any(isinstance(item, Schedule) for item in items):
+        kind = "schedule"
+    line = heading.line if heading else (blocks[0].line if blocks else 1)
+    return Section(kind, heading, tuple(items), line)
+
+
+def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None, memo: dict[str, Talk]) -> list[Item]:
+    items: list[Item] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if kind in TALK_SECTIONS and is_title_start(blocks, index):
+            end = index + 1
+            while end < len(blocks) and not ends_talk(blocks, end):
+                end += 1
+            while blocks[end - 1].kind in ("blank", "comment"):
+                end -= 1
+            group = blocks[index:end]
+            known = memo.get("".join(block.text for block in group)) if memo else None
+            items.append(known if known is not None else parse_talk(group, year))
+            index = end
+            continue
+        items.append(_table_item(kind, block, year) if block.kind == "table" else block)
+        index += 1
+    return items
+
+
+def _table_item(kind: SectionKind, block: RawBlock, year: int | None) -> Item:
+    table = parse_table(block)
+    if table is None:
+        return block
+    if kind != "organization" and is_schedule_header(table.header):
+        return parse_schedule(table, year)
+    if kind == "organization":
+        organization = parse_organization(table)
+        if organization is not None:
+            return organization
+    return block

@@ -1,0 +1,157 @@
+"""What tables say: the schedule's columns and rows, a talk's photo table, the organizers.
+
+Rows and cells come from `text.tables`; mistune reads what is inside a cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import (
+    Organization,
+    Organizer,
+    PhotoColumn,
+    PhotoTable,
+    RawBlock,
+    Row,
+    Schedule,
+    ScheduleEntry,
+    Speaker,
+    Table,
+)
+from . import inline
+from .dates import parse_date
+
+_STRUCK = re.compile(r"^~~(.*)~~$", re.S)
+_COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", re.compile(r"\b(date|when|day)\b", re.I)),
+    ("location", re.compile(r"\b(location|room|place|venue|where)\b", re.I)),
+    ("affiliation", re.compile(r"\b(affil\w*|institution|organi[sz]ation|university)\b", re.I)),
+    ("name", re.compile(r"\b(name|speakers?|presenters?|lead|host|who)\b", re.I)),
+    ("title", re.compile(r"\b(talk|title|topic|tutorial|subject|presentation)\b", re.I)),
+)
+_AND = re.compile(r"\s*(?:<br\s*/?>|,\s*and\s+|\s+and\s+|\s*&\s*|,|;)\s*", re.I)
+
+
+def column_map(header: Row) -> tuple[tuple[str, int], ...]:
+    """Which column holds the date, location, name, affiliation and title."""
+    found: dict[str, int] = {}
+    for index, value in enumerate(header.values):
+        for key, pattern in _COLUMN_WORDS:
+            if key not in found and pattern.search(value):
+                found[key] = index
+                break
+    return tuple(found.items())
+
+
+def is_schedule_header(header: Row) -> bool:
+    """A schedule table has a date column and a name or title column."""
+    keys = dict(column_map(header))
+    return "date" in keys and ("name" in keys or "title" in keys)
+
+
+def parse_schedule(table: Table, year: int | None) -> Schedule:
+    """The schedule table with one entry per row."""
+    columns = column_map(table.header)
+    items: list[ScheduleEntry | RawBlock] = []
+    for item in table.body:
+        items.append(schedule_entry(item, columns, year) if isinstance(item, Row) else item)
+    return Schedule(table, columns, tuple(items), table.line)
+
+
+def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | None) -> ScheduleEntry:
+    """What one schedule row says."""
+    values = row.values
+    index = dict(columns)
+    cells = {key: values[position] if position < len(values) else "" for key, position in index.items()}
+    struck = bool(values) and all(_STRUCK.match(value) for value in values if value)
+    cells = {key: _unstrike(value) for key, value in cells.items()}
+    date_text = cells.get("date", "")
+    parsed = parse_date(inline.strip_markup(date_text), year)
+    title_cell, cancelled = inline.split_cancelled(cells.get("title", ""))
+    title_links = inline.links(title_cell)
+    name_cell = cells.get("name", "")
+    return ScheduleEntry(
+        row=row,
+        date_text=date_text,
+        date=parsed.date,
+        tbd=parsed.tbd,
+        struck=struck,
+        cancelled=cancelled,
+        location=inline.strip_markup(cells["location"]) if "location" in cells else None,
+        name=inline.strip_markup(name_cell) if "name" in cells else None,
+        speakers=speakers_of(name_cell),
+        affiliation=inline.strip_markup(cells["affiliation"]) if "affiliation" in cells else None,
+        title=inline.strip_markup(title_cell) if "title" in cells else None,
+        title_url=title_links[0].url if len(title_links) == 1 else None,
+        date_error=parsed.error,
+        line=row.line,
+    )
+
+
+def _unstrike(value: str) -> str:
+    match = _STRUCK.match(value)
+    return match.group(1).strip() if match else value
+
+
+def speakers_of(text: str) -> tuple[Speaker, ...]:
+    """The speakers a cell or value names: links first, else names split at `and`, commas, `<br>`."""
+    links = inline.links(text)
+    if links:
+        return tuple(Speaker(link.text, link.url or None) for link in links if link.text)
+    names = [inline.strip_markup(name) for name in _AND.split(text)]
+    return tuple(Speaker(name) for name in names if name)
+
+
+def parse_photo_table(table: Table) -> PhotoTable | None:
+    """A talk's photo table: images in one row, captions in the same cell or the next row."""
+    rows = table.rows
+    for position, row in enumerate(rows):
+        if any(inline.images(cell) for cell in row.cells):
+            captions = rows[position + 1] if position + 1 < len(rows) else None
+            columns = tuple(
+                _photo_column(cell, captions.cells[index] if captions and index < len(captions.cells) else "")
+                for index, cell in enumerate(row.cells)
+                if cell.strip()
+            )
+            return PhotoTable(table, columns, table.line)
+    return None
+
+
+def _photo_column(cell: str, caption_cell: str) -> PhotoColumn:
+    images = inline.images(cell)
+    image = images[0] if images else None
+    links = inline.links(cell)
+    # Captions sit in the row under the photo, or under the image in the same cell.
+    source = caption_cell if caption_cell.strip() else cell
+    pieces = (inline.strip_markup(piece) for piece in inline.split_br(source))
+    caption = tuple(piece for piece in pieces if piece)
+    return PhotoColumn(
+        image=image.src if image else None,
+        link=links[0].url if links else None,
+        size=image.size if image else None,
+        caption=caption,
+    )
+
+
+def parse_organization(table: Table) -> Organization | None:
+    """The organizer table: a row of photos and a row of captions, one organizer a column."""
+    rows = table.rows
+    for position, row in enumerate(rows):
+        if any(inline.images(cell) for cell in row.cells):
+            captions = rows[position + 1] if position + 1 < len(rows) else None
+            organizers = []
+            for index, cell in enumerate(row.cells):
+                caption_cell = captions.cells[index] if captions and index < len(captions.cells) else ""
+                if not cell.strip() and not caption_cell.strip():
+                    continue
+                photo = _photo_column(cell, caption_cell)
+                name = photo.caption[0] if photo.caption else _alt_name(cell)
+                organizers.append(Organizer(name, photo.link, photo.image, photo.caption))
+            return Organization(table, tuple(organizers), table.line)
+    return None
+
+
+def _alt_name(cell: str) -> str:
+    images = inline.images(cell)
+    return images[0].alt if images else inline.strip_markup(cell)

@@ -1,0 +1,368 @@
+"""Talk blocks: find where a talk starts and ends, and read its parts by what they mean.
+
+A talk starts at a bold title line followed by detail lines (`<br>Room: ...`,
+`Time: ...`), wherever they are; its parts keep their exact text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import (
+    Field,
+    FieldKind,
+    Link,
+    PhotoColumn,
+    PhotoTable,
+    RawBlock,
+    Speaker,
+    Talk,
+    TalkPart,
+    TextKind,
+    TextPart,
+    TimeSlot,
+)
+from ..text.blocks import heading_of
+from ..text.lines import body, eol, split_lines
+from ..text.tables import parse_table
+from . import inline
+from .dates import is_tbd, scan_time
+from .tables import parse_photo_table, speakers_of
+
+_TITLE = re.compile(r"^(?P<pre>\s*\*\*)(?!\*)(?P<title>.*?[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
+_BR = re.compile(r"(<br\s*/?>)", re.I)
+_LABEL = re.compile(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*:\s*")
+_KNOWN_LABEL = re.compile(
+    r"^\s*(?:<br\s*/?>\s*)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*:",
+    re.I,
+)
+_LABEL_PARAGRAPH = re.compile(r"^(?P<label>\s*(\*\*|__)\s*(?P<word>[^*_]+?)\s*(\2\s*:|:\s*\2|\2))(?P<gap>.*)$")
+_LINK_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.I)
+_LINK_WORDS = re.compile(
+    r"\b(slides?|recording|video|paper|code|poster|notebook|materials?|zoom|teams|webex|meet|join|"
+    r"register|registration|link|here)\b",
+    re.I,
+)
+
+ABSTRACT_WORDS = frozenset({"abstract", "summary", "talk abstract", "description", "overview"})
+BIO_WORDS = frozenset(
+    {
+        "bio", "bios", "biography", "speaker bio", "speaker's bio", "speaker’s bio",
+        "speakers bio", "speakers' bio", "speaker biography", "about the speaker",
+        "about the speakers", "short bio",
+    }
+)  # fmt: skip
+_FIELD_WORDS: tuple[tuple[FieldKind, frozenset[str]], ...] = (
+    ("time", frozenset({"time", "date", "when", "date & time", "date and time"})),
+    ("location", frozenset({"location", "room", "place", "venue", "where", "building"})),
+    ("speaker", frozenset({"speaker", "speakers", "presenter", "presenters", "lead", "instructor", "host"})),
+    ("affiliation", frozenset({"affiliation", "institution"})),
+)
+
+
+def text_kind(word: str) -> TextKind | None:
+    """`abstract` or `bio` for a label word, e.g. `Speaker's Bio`."""
+    word = word.strip().strip(":").strip().lower()
+    if word in ABSTRACT_WORDS:
+        return "abstract"
+    if word in BIO_WORDS:
+        return "bio"
+    return None
+
+
+def is_title_start(blocks: list[RawBlock], index: int) -> bool:
+    """True when the block at `index` opens a talk: a bold title, then detail lines."""
+    block = blocks[index]
+    if block.kind != "paragraph":
+        return False
+    first, _, more = block.text.partition("\n")
+    match = _TITLE.match(first.rstrip("\r"))
+    if match is None or text_kind(match.group("title")) is not None:
+        return False
+    rest = match.group("rest")
+    if rest.strip() and not _BR.match(rest.strip()):
+        return False
+    if _BR.search(rest) or (more and _is_detail_line(more.partition("\n")[0])):
+        return True
+    following = index + 1
+    while following < len(blocks) and blocks[following].kind == "blank":
+        following += 1
+    if following == len(blocks) or blocks[following].kind != "paragraph":
+        return False
+    return _is_detail_line(blocks[following].text.partition("\n")[0])
+
+
+def _is_detail_line(line: str) -> bool:
+    text = body(line).lstrip()
+    return text.lower().startswith("<br") or bool(_KNOWN_LABEL.match(text))
+
+
+def ends_talk(blocks: list[RawBlock], index: int) -> bool:
+    """True when the block at `index` cannot belong to the talk before it."""
+    block = blocks[index]
+    if block.kind in ("separator", "back_to_top", "front_matter"):
+        return True
+    if block.kind == "heading":
+        found = heading_of(block.text)
+        return found is None or text_kind(found[1]) is None
+    return is_title_start(blocks, index)
+
+
+def parse_talk(blocks: list[RawBlock], year: int | None) -> Talk:
+    """Read one talk block (from its title to its last non-blank block)."""
+    parts: list[TalkPart] = []
+    first = split_lines(blocks[0].text)
+    parts.extend(_title_line(first[0], blocks[0].line))
+    rest = blocks[1:]
+    if len(first) > 1:
+        parts.extend(_detail_lines(first[1:], blocks[0].line + 1))
+    else:
+        while rest and rest[0].kind == "blank":
+            parts.append(rest.pop(0))
+        if rest and rest[0].kind == "paragraph" and _is_detail_line(split_lines(rest[0].text)[0]):
+            block = rest.pop(0)
+            parts.extend(_detail_lines(split_lines(block.text), block.line))
+    parts.extend(_body_parts(rest))
+    return talk_from_parts(tuple(parts), year)
+
+
+def _title_line(line: str, number: int) -> list[TalkPart]:
+    match = _TITLE.match(body(line))
+    assert match is not None
+    rest = match.group("rest")
+    if not _BR.search(rest):
+        return [
+            Field("title", match.group("pre"), "", match.group("title"), match.group("post") + rest + eol(line), number)
+        ]
+    title = Field("title", match.group("pre"), "", match.group("title"), match.group("post"), number)
+    return [title, *_split_details(rest + eol(line), number, seen=set())]
+
+
+def _detail_lines(lines: list[str], number: int) -> list[TalkPart]:
+    parts: list[TalkPart] = []
+    seen: set[str] = set()
+    for offset, line in enumerate(lines):
+        parts.extend(_split_details(line, number + offset, seen))
+    return parts
+
+
+def _split_details(line: str, number: int, seen: set[str]) -> list[TalkPart]:
+    """Cut one detail line at its `<br>` tags into fields; `seen` carries what came before."""
+    content, ending = body(line), eol(line)
+    pieces = _BR.split(content)
+    fields: list[Field] = []
+    pending = ""
+    for position in range(0, len(pieces), 2):
+        tag = pieces[position - 1] if position else ""
+        segment = pieces[position]
+        text = segment.strip()
+        if not text:
+            if fields:
+                fields[-1] = _with_suffix(fields[-1], tag + segment)
+            else:
+                pending += tag + segment
+            continue
+        lead = segment[: len(segment) - len(segment.lstrip())]
+        trail = segment[len(segment.rstrip()) :]
+        kind, label, value = _classify(text, seen)
+        seen.add(kind)
+        fields.append(Field(kind, pending + tag + lead, label, value, trail, number))
+        pending = ""
+    if not fields:
+        return [RawBlock("detail", line, number)]
+    fields[-1] = _with_suffix(fields[-1], ending)
+    return list(fields)
+
+
+def _with_suffix(field: Field, more: str) -> Field:
+    return replace(field, suffix=field.suffix + more)
+
+
+def _classify(text: str, seen: set[str]) -> tuple[FieldKind, str, str]:
+    """The kind of a detail, its label as written (with colon and spacing) and its value."""
+    match = _LABEL.match(text)
+    if match and not text.startswith(("[", "<", "http")):
+        word = match.group("word").strip().lower()
+        label, value = match.group(0), text[match.end() :]
+        for kind, words in _FIELD_WORDS:
+            if word in words:
+                return kind, label, value
+        if re.search(r"\b(link|zoom|teams|webex|meet|slides?|recording|video)\b", word):
+            return "link", label, value
+        return "note", label, value
+    scan = scan_time(text, None)
+    if scan.date_span and (scan.range_span or scan.slot.weekday):
+        return "time", "", text
+    if any(not _LINK_WORDS.search(link.text) for link in inline.links(text)):
+        return "speaker", "", text
+    if "speaker" not in seen and "location" not in seen:
+        return "location", "", text
+    if "speaker" in seen and "affiliation" not in seen:
+        return "affiliation", "", text
+    return "note", "", text
+
+
+def _body_parts(blocks: list[RawBlock]) -> list[TalkPart]:
+    """Photo table, labelled texts (abstract, bio), link lines, and anything else kept raw."""
+    parts: list[TalkPart] = []
+    current: TextPart | None = None
+    pending: list[RawBlock] = []
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            parts.append(current)
+            current = None
+        parts.extend(pending)
+        pending.clear()
+
+    for block in blocks:
+        label = _label_of(block)
+        if label is not None:
+            close()
+            current = label
+            continue
+        if block.kind == "table":
+            table = parse_table(block)
+            photo = parse_photo_table(table) if table else None
+            if photo is not None:
+                close()
+                parts.append(photo)
+                continue
+        if block.kind == "quote" or (block.kind == "paragraph" and _is_link_paragraph(block)):
+            close()
+            parts.extend(_link_fields(block))
+            continue
+        if current is None:
+            parts.append(block)
+        elif block.kind in ("blank", "comment"):
+            pending.append(block)
+        else:
+            between = "".join(item.text for item in pending)
+            pending.clear()
+            if current.body is None:  # blank lines between a label and its text are the gap
+                current = TextPart(current.kind, current.label, current.gap + between, block.text, current.line)
+            else:
+                current = TextPart(
+                    current.kind, current.label, current.gap, current.body + between + block.text, current.line
+                )
+    close()
+    return parts
+
+
+def _label_of(block: RawBlock) -> TextPart | None:
+    lines = split_lines(block.text)
+    if block.kind == "heading":
+        found = heading_of(block.text)
+        kind = text_kind(found[1]) if found else None
+        return TextPart(kind, body(lines[0]), eol(lines[0]), None, block.line) if kind else None
+    if block.kind != "paragraph":
+        return None
+    match = _LABEL_PARAGRAPH.match(body(lines[0]))
+    if match is None:
+        return None
+    kind = text_kind(match.group("word"))
+    if kind is None:
+        return None
+    gap = match.group("gap")
+    if gap.strip():
+        lead = gap[: len(gap) - len(gap.lstrip())]
+        text = gap.lstrip() + eol(lines[0]) + "".join(lines[1:])
+        return TextPart(kind, match.group("label"), lead, text, block.line)
+    rest = "".join(lines[1:])
+    return TextPart(kind, match.group("label"), gap + eol(lines[0]), rest or None, block.line)
+
+
+def _is_link_paragraph(block: RawBlock) -> bool:
+    for line in split_lines(block.text):
+        links = inline.links(body(line))
+        if not links or not all(_LINK_WORDS.search(link.text) for link in links):
+            return False
+        if inline.strip_markup(_LINK_MARKUP.sub("", body(line))).strip(" -*>:|,"):
+            return False
+    return True
+
+
+def _link_fields(block: RawBlock) -> list[TalkPart]:
+    fields: list[TalkPart] = []
+    for offset, line in enumerate(split_lines(block.text)):
+        content = body(line)
+        text = content.lstrip(" >-*")
+        lead = content[: len(content) - len(text)]
+        value = text.rstrip()
+        fields.append(Field("link", lead, "", value, text[len(value) :] + eol(line), block.line + offset))
+    return fields
+
+
+def talk_from_parts(parts: tuple[TalkPart, ...], year: int | None) -> Talk:
+    """What a talk's parts say: title, speakers, place, time, photo, abstract, bio, links."""
+    fields = [part for part in parts if isinstance(part, Field)]
+    title_text = next((field.text for field in fields if field.kind == "title"), "")
+    clean, cancelled = inline.split_cancelled(title_text)
+    title = inline.strip_markup(clean)
+    when: TimeSlot | None = None
+    location = affiliation = None
+    speakers: list[Speaker] = []
+    links: list[Link] = []
+    for field in fields:
+        value = field.text
+        if field.kind == "time" and when is None:
+            when = scan_time(value, year).slot
+        elif field.kind == "location" and location is None:
+            location = inline.strip_markup(value)
+        elif field.kind == "speaker":
+            names, trailing = _speaker_value(value)
+            speakers.extend(names)
+            affiliation = affiliation or trailing
+        elif field.kind == "affiliation" and affiliation is None:
+            affiliation = inline.strip_markup(value)
+        elif field.kind == "link":
+            links.extend(Link(link.text, link.url) for link in inline.links(value))
+    photo: tuple[PhotoColumn, ...] = ()
+    texts: dict[str, TextPart] = {}
+    for part in parts:
+        if isinstance(part, PhotoTable) and not photo:
+            photo = part.columns
+        elif isinstance(part, TextPart) and part.kind not in texts:
+            texts[part.kind] = part
+    abstract, bio = texts.get("abstract"), texts.get("bio")
+    return Talk(
+        parts=parts,
+        title=title,
+        cancelled=cancelled,
+        speakers=tuple(speakers),
+        affiliation=affiliation,
+        location=location,
+        when=when,
+        photo=photo,
+        abstract=_text(abstract),
+        bio=_text(bio),
+        bio_label=bio.label.strip().strip("*_").strip().rstrip(":").strip() if bio else None,
+        links=tuple(links),
+        line=parts[0].line if parts else 0,
+    )
+
+
+def _speaker_value(value: str) -> tuple[list[Speaker], str | None]:
+    """Speakers named in a speaker detail and the affiliation written after them."""
+    if inline.links(value):
+        remainder = _LINK_MARKUP.split(value)[-1]
+        trailing = inline.strip_markup(remainder).strip(" ,;-")
+        return list(speakers_of(value)), trailing or None
+    name, _, trailing = value.partition(",")
+    names = list(speakers_of(name))
+    if len(names) == 1 and is_tbd(names[0].name):
+        names = []
+    return names, inline.strip_markup(trailing) or None
+
+
+def _text(part: TextPart | None) -> str | None:
+    if part is None or part.body is None:
+        return None
+    return part.body.strip() or None
+
+
+def field_of(talk: Talk, kind: str) -> Field | None:
+    """The first field of one kind."""
+    return next((part for part in talk.parts if isinstance(part, Field) and part.kind == kind), None)

@@ -1,0 +1,156 @@
+"""The lossless layer: text -> front matter and raw blocks, with no meaning yet.
+
+Blocks are found line by line, the way a reader sees them (blank runs, HTML
+comments, fenced code, HTML blocks, headings, `---` separators, tables,
+quotes, paragraphs). The texts of all blocks join back to the input exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..model import RawBlock
+from .lines import BOM, body, is_blank, split_lines
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"^ {0,3}<!--")
+_HTML_RAW = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
+_HTML_BLOCK = re.compile(
+    r"^ {0,3}</?(address|article|aside|blockquote|body|center|details|dialog|div|dl|"
+    r"fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|li|main|nav|"
+    r"ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(\s|/?>|$)",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*(?:#+[ \t]*)?$")
+_SEPARATOR = re.compile(r"^ {0,3}(?P<rule>[-*_])(?:[ \t]*(?P=rule)){2,}[ \t]*$")
+_TABLE = re.compile(r"^ {0,3}\|")
+_QUOTE = re.compile(r"^ {0,3}>")
+_ONE_LINE_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+# Any line that starts another block and so ends a paragraph: one regex for the eight above.
+_INTERRUPTS = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (_FENCE, _COMMENT, _HTML_RAW, _HTML_BLOCK, _HEADING, _SEPARATOR, _TABLE, _QUOTE)
+    ),
+    re.IGNORECASE,
+)
+
+
+class Segments(NamedTuple):
+    """A page cut into its BOM, its front matter and the raw blocks after it."""
+
+    bom: str
+    front_matter: RawBlock | None
+    blocks: tuple[RawBlock, ...]
+
+
+def heading_of(line: str) -> tuple[int, str] | None:
+    """Level and title of an ATX heading line, or None."""
+    match = _HEADING.match(body(line))
+    if match is None:
+        return None
+    return len(match.group(1)), (match.group(2) or "").strip()
+
+
+@lru_cache(maxsize=4)
+def segment(text: str) -> Segments:
+    """Cut `text` into front matter and blocks; joining every piece gives `text`.
+
+    The result is immutable and kept for the last few texts: lint reads the blocks of
+    the page it has just parsed.
+    """
+    bom = BOM if text.startswith(BOM) else ""
+    lines = split_lines(text[len(bom) :])
+    bodies = [body(line) for line in lines]  # each line without its ending, read once
+    front, start = _front_matter(lines, bodies)
+    blocks = _blocks(lines, bodies, start)
+    return Segments(bom, front, tuple(blocks))
+
+
+def _front_matter(lines: list[str], bodies: list[str]) -> tuple[RawBlock | None, int]:
+    if not lines or bodies[0].rstrip() != "---":
+        return None, 0
+    for index in range(1, len(lines)):
+        if bodies[index].rstrip() in ("---", "..."):
+            return RawBlock("front_matter", "".join(lines[: index + 1]), 1), index + 1
+    return None, 0
+
+
+def _blocks(lines: list[str], bodies: list[str], start: int) -> list[RawBlock]:
+    blocks: list[RawBlock] = []
+    index = start
+    while index < len(lines):
+        kind, end = _block_at(bodies, index)
+        blocks.append(RawBlock(kind, "".join(lines[index:end]), index + 1))
+        index = end
+    return blocks
+
+
+def _block_at(bodies: list[str], index: int) -> tuple[str, int]:
+    """The kind of the block starting at `index` and the index after its last line."""
+    line = bodies[index]
+    if is_blank(line):
+        return "blank", _run(bodies, index, is_blank)
+    fence = _FENCE.match(line)
+    if fence:
+        return "fence", _until_fence_close(bodies, index, fence.group(1))
+    if _COMMENT.match(line):
+        return "comment", _until_contains(bodies, index, "-->", line.index("<!--") + 4)
+    raw = _HTML_RAW.match(line)
+    if raw:
+        closing = f"</{raw.group(1).lower()}>"
+        return "html", _until_contains(bodies, index, closing, 0, lower=True)
+    if _HTML_BLOCK.match(line):
+        return "html", _run(bodies, index, lambda text: not is_blank(text))
+    if _HEADING.match(line):
+        return "heading", index + 1
+    if _SEPARATOR.match(line):
+        return "separator", index + 1
+    if _TABLE.match(line):
+        return "table", _table_end(bodies, index)
+    if _QUOTE.match(line):
+        return "quote", _run(bodies, index, lambda text: bool(_QUOTE.match(text)))
+    return "paragraph", _run(bodies, index + 1, _continues_paragraph)
+
+
+def _run(bodies: list[str], index: int, keep: Callable[[str], bool]) -> int:
+    end = index
+    while end < len(bodies) and keep(bodies[end]):
+        end += 1
+    return end
+
+
+def _continues_paragraph(line: str) -> bool:
+    return not is_blank(line) and not _INTERRUPTS.match(line)
+
+
+def _until_fence_close(bodies: list[str], index: int, fence: str) -> int:
+    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    for end in range(index + 1, len(bodies)):
+        if closing.match(bodies[end]):
+            return end + 1
+    return len(bodies)
+
+
+def _until_contains(bodies: list[str], index: int, needle: str, offset: int, lower: bool = False) -> int:
+    for end in range(index, len(bodies)):
+        text = bodies[end].lower() if lower else bodies[end]
+        if needle in text[offset if end == index else 0 :]:
+            return end + 1
+    return len(bodies)
+
+
+def _table_end(bodies: list[str], index: int) -> int:
+    end = index + 1
+    while end < len(bodies):
+        text = bodies[end]
+        if _TABLE.match(text) or (
+            _ONE_LINE_COMMENT.match(text) and end + 1 < len(bodies) and _TABLE.match(bodies[end + 1])
+        ):
+            end += 1
+        else:
+            break
+    return end

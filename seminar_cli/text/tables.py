@@ -1,0 +1,59 @@
+"""Tables read line by line: rows and cells with their padding, every byte kept.
+
+mistune's table plugin drops rows with too many or too few cells and stops at a
+comment line, so rows are split here; what a cell means is read in `read.tables`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import RawBlock, Row, Table
+from .lines import body, eol, split_lines
+
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def parse_row(line: str, number: int) -> Row:
+    """Split one table line into cells, keeping every byte."""
+    content, ending = body(line), eol(line)
+    start = content.index("|")
+    pieces = _UNESCAPED_PIPE.split(content[start + 1 :])
+    if len(pieces) > 1 and not pieces[-1].strip():
+        return Row(content[:start], tuple(pieces[:-1]), True, pieces[-1] + ending, number)
+    return Row(content[:start], tuple(pieces), False, ending, number)
+
+
+def parse_table(block: RawBlock) -> Table | None:
+    """A table block as header, delimiter and body rows; None when it is not a table."""
+    lines = split_lines(block.text)
+    if len(lines) < 2 or not _DELIMITER.match(body(lines[1])) or "-" not in lines[1]:
+        return None
+    rows = [parse_row(line, block.line + index) for index, line in enumerate(lines[:2])]
+    items: list[Row | RawBlock] = []
+    for index, line in enumerate(lines[2:], start=2):
+        number = block.line + index
+        if body(line).lstrip().startswith("|"):
+            items.append(parse_row(line, number))
+        else:
+            items.append(RawBlock("comment", line, number))
+    return Table(rows[0], rows[1], tuple(items), block.line)
+
+
+def cell_column(row: Row, index: int) -> int:
+    """The 1-based column where the value of cell `index` starts in its line (after its padding)."""
+    column = len(row.lead) + 2
+    for cell in row.cells[:index]:
+        column += len(cell) + 1
+    if index < len(row.cells):
+        cell = row.cells[index]
+        column += len(cell) - len(cell.lstrip())
+    return column
+
+
+def render_table(table: Table) -> str:
+    """The exact text of a table."""
+    parts = [table.header.text, table.delimiter.text]
+    parts.extend(item.text for item in table.body)
+    return "".join(parts)
