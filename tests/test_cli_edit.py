@@ -17,7 +17,7 @@ from seminar_cli import api
 from seminar_cli.edit.result import Edit
 from seminar_cli.edit.style import PageStyle
 from seminar_cli.errors import WriteRefusedError
-from seminar_cli.model import Page
+from seminar_cli.model import Field, Page
 
 runner = CliRunner()
 
@@ -156,7 +156,8 @@ def test_a_result_that_does_not_read_back_as_intended_is_refused(page: Path) -> 
     def breaking(page_model: Page, style: PageStyle) -> Edit:
         section, talk = page_model.talks()[0]
         title = talk.parts[0]
-        broken = replace(talk, parts=(replace(title, text="Broken** **title"), *talk.parts[1:]))  # type: ignore[type-var]
+        assert isinstance(title, Field)
+        broken = replace(talk, parts=(replace(title, text="Broken** **title"), *talk.parts[1:]))
         new_section = replace(section, items=tuple(broken if item is talk else item for item in section.items))
         return Edit(replace(page_model, sections=tuple(
             new_section if other is section else other for other in page_model.sections

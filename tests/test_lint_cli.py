@@ -258,7 +258,7 @@ def test_configuration_values() -> None:
 
     config = _config(
         {"timezone": "America/Chicago", "meeting-day": "Tue", "hours": "3-4 pm", "past_order": "oldest-first"},
-        Path("pyproject.toml"),
+        "pyproject.toml",
     )
     assert (config.timezone, config.meeting_day, config.past_order) == ("America/Chicago", 1, "oldest-first")
     assert config.hours is not None and config.hours[0].hour == 15

@@ -81,7 +81,7 @@ STRUCK = [
     "| ~~01-22-2026~~ | ~~On Site~~ | ~~Cy Dunn~~ | ~~Harbor U~~ | ~~Learning Wave Spectra~~ |",
     *ROWS[4:],
 ]
-FRONT_2025 = page_text().split("\n# About")[0].replace("January-December, 2026", "January-December, 2025") + "\n"
+FRONT_2025: str = page_text().split("\n# About")[0].replace("January-December, 2026", "January-December, 2025") + "\n"
 
 GOOD: dict[str, Callable[[], Case]] = {
     "SEM001": lambda: Case(with_next("Thursday, 01/29", "Thu., 01/29")),

@@ -95,7 +95,7 @@ def test_parts_keep_labels_and_trivia() -> None:
         "**T**\n\n<br>Location: X\n<br> Time: 10-11 a.m. ET, Thursday, 01/22/2026\n\n**Abstract**\n\nA.\n\n> [slides](https://s)"
     )
     fields = [part for part in talk.parts if not isinstance(part, (RawBlock, TextPart, PhotoTable))]
-    assert [(f.kind, f.prefix, f.label, f.text) for f in fields] == [  # type: ignore[union-attr]
+    assert [(f.kind, f.prefix, f.label, f.text) for f in fields] == [
         ("title", "**", "", "T"),
         ("location", "<br>", "Location: ", "X"),
         ("time", "<br> ", "Time: ", "10-11 a.m. ET, Thursday, 01/22/2026"),

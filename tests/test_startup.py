@@ -14,16 +14,22 @@ from conftest import EXAMPLES, shared_pages
 HEAVY = ("mistune", "rich", "dateutil", "pydantic", "typer")
 
 
-def imported(code: list[str], cwd: Path | None = None) -> set[str]:
-    """Top-level names of the modules a Python process imports, read from -X importtime."""
+def modules(code: list[str], cwd: Path | None = None, *, exit_code: int = 0) -> set[str]:
+    """Full names of the modules a Python process imports, read from -X importtime; the process must exit as told."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", *code], capture_output=True, text=True, check=False, cwd=cwd
     )
-    names = set()
-    for line in result.stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
-    return names
+    assert result.returncode == exit_code, result.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def imported(code: list[str], cwd: Path | None = None, *, exit_code: int = 0) -> set[str]:
+    """Top-level names of the modules a Python process imports (it must exit with `exit_code`)."""
+    return {name.split(".")[0] for name in modules(code, cwd, exit_code=exit_code)}
 
 
 def test_importing_the_entry_and_the_lint_command_loads_nothing_heavy() -> None:
@@ -41,8 +47,21 @@ def test_linting_a_page_without_links_needs_only_the_lint_code(tmp_path: Path) -
 
 def test_linting_real_pages_never_loads_typer_rich_or_pydantic() -> None:
     pages = [str(path) for path in shared_pages()] or [str(path) for path in EXAMPLES.glob("*.md")]
-    found = imported(["-m", "seminar_cli", "lint", "--today", "2026-11-23", *pages])
+    found = imported(["-m", "seminar_cli", "lint", "--today", "2026-11-23", *pages], exit_code=1 if pages else 0)
     assert not found & {"rich", "pydantic", "typer", "dateutil"}
+
+
+def test_an_import_that_crashes_fails_the_probe() -> None:
+    with pytest.raises(AssertionError):
+        imported(["-c", "import seminar_cli.cli.entry; raise SystemExit(3)"])
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], []], ids=["--version", "--help", "no arguments"])
+def test_version_and_help_do_not_load_the_lint_rules(args: list[str]) -> None:
+    found = modules(["-m", "seminar_cli", *args], exit_code=2 if not args else 0)
+    assert "seminar_cli.cli.app" in found
+    assert not {name for name in found if name.startswith("seminar_cli.lint.rules_")}, sorted(found)
+    assert not {name for name in found if name.split(".")[0] in ("mistune", "dateutil")}
 
 
 def test_typer_imports_pydantic_which_is_why_lint_takes_the_lean_route() -> None:

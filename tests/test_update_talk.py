@@ -25,7 +25,7 @@ def section_text(text: str, kind: str) -> str:
     out = [section.heading.text if section.heading else ""]
     for item in section.items:
         if hasattr(item, "parts"):
-            out.extend(render_part(part) for part in item.parts)  # type: ignore[union-attr]
+            out.extend(render_part(part) for part in item.parts)
         else:
             out.append(item.text)  # type: ignore[union-attr]
     return "".join(out)

@@ -45,9 +45,9 @@ def run_lint(
     _check_codes("--select", chosen)
     _check_codes("--ignore", left_out)
     result = lint_paths(_targets(paths), today=day, now=now(), select=chosen, ignore=left_out, fix=fix)
-    _report(result, output)
-    if result.errors:
-        return 2
+    unreadable = _report(result, output)
+    if unreadable:
+        return unreadable
     return 0 if exit_zero or not result.findings else 1
 
 
@@ -79,10 +79,14 @@ def _targets(paths: list[str]) -> list[str]:
     return targets
 
 
-def _report(result: LintResult, output: Format) -> None:
-    """Findings on stdout in the chosen format; unreadable pages, refused fixes and a summary on stderr."""
+def _report(result: LintResult, output: Format) -> int:
+    """Findings on stdout in the chosen format; unreadable pages, refused fixes and a summary on stderr.
+
+    Returns the exit code of the pages that could not be read (0 when every page was read).
+    """
     from ..lint import report
     from ..lint.registry import all_rules
+    from .boundary import fail
     from .terminal import print_error
 
     findings = list(result.findings)
@@ -91,14 +95,14 @@ def _report(result: LintResult, output: Format) -> None:
     else:
         writers = {Format.text: report.as_text, Format.json: report.as_json, Format.github: report.as_github}
         sys.stdout.write(writers[output](findings))
-    for problem in result.errors:
-        print_error(str(problem))
+    codes = [fail(problem) for problem in result.errors]
     for item in result.refused:
         print_error(
             f"{item.path}:{item.line}:{item.column}: {item.code}: the fix was not applied (it did not check out)"
         )
     counts = (len(result.checked), len(result.skipped), len(result.fixed), len(result.errors))
     sys.stderr.write(report.summary(findings, *counts) + "\n")
+    return max(codes, default=0)
 
 
 @dataclass

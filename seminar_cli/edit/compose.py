@@ -24,6 +24,7 @@ _RANGE_PARTS = re.compile(
     re.I,
 )
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#])")
+_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of backslashes
 
 
 def one_line(value: str, what: str) -> str:
@@ -40,10 +41,14 @@ def escape_inline(value: str) -> str:
     return _MARKDOWN.sub(r"\\\1", value)
 
 
-def escape_cell(value: str) -> str:
-    """A value made safe for a table cell: markdown escaped where needed, pipes always."""
-    escaped = escape_inline(value)
-    return re.sub(r"(?<!\\)\|", r"\\|", escaped)
+def escape_cell(markdown: str) -> str:
+    """Markdown made safe for a table cell: each pipe not escaped yet gets its backslash (idempotent)."""
+    return _BARE_PIPE.sub(r"\1\\|", markdown)
+
+
+def cell_text(value: str) -> str:
+    """A value as typed, written into a table cell: markdown escaped where needed, pipes always."""
+    return escape_cell(escape_inline(value))
 
 
 def cell(template: str, value: str, width: int | None = None) -> str:

@@ -20,6 +20,11 @@ def replace_section(page: Page, old: Section, new: Section) -> Page:
     return replace(page, sections=tuple(new if section is old else section for section in page.sections))
 
 
+def section_of(page: Page, item: Item) -> Section:
+    """The section that holds `item` (by identity): the one home of "which section holds this talk"."""
+    return next(section for section in page.sections if any(held is item for held in section.items))
+
+
 def replace_item(section: Section, old: Item, new: Item) -> Section:
     """The section with item `old` (by identity) replaced."""
     return replace(section, items=tuple(new if item is old else item for item in section.items))
@@ -148,7 +153,5 @@ def _strip_newline(item: ScheduleEntry | RawBlock) -> ScheduleEntry | RawBlock:
 
 def replace_schedule(page: Page, old: Schedule, new: Schedule) -> Page:
     """The page with its schedule table replaced."""
-    for section in page.sections:
-        if any(item is old for item in section.items):
-            return replace_section(page, section, replace_item(section, old, new))
-    return page
+    section = section_of(page, old)
+    return replace_section(page, section, replace_item(section, old, new))

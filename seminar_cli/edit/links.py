@@ -197,7 +197,7 @@ def _ended(part: TalkPart, newline: str) -> TalkPart:
 
 def _with_parts(page: Page, talk: Talk, parts: list[TalkPart]) -> Page:
     new = replace(talk_from_parts(tuple(parts), page.season_year), line=talk.line)
-    section = next(section for section in page.sections if any(item is talk for item in section.items))
+    section = layout.section_of(page, talk)
     return layout.replace_section(page, section, layout.replace_item(section, talk, new))
 
 

@@ -183,7 +183,7 @@ def _photo_cell(template: str, person: NewOrganizer, neighbour: str, page: Page)
     text = _SRC.sub(lambda match: match.group(1) + photo + match.group(3), template)
     text = _ALT.sub(lambda match: match.group(1) + alt + match.group(3), text)
     text = _MD_IMAGE.sub(
-        lambda match: f"{match.group(1)}{compose.escape_cell(alt)}{match.group(3)}{photo}{match.group(5)}", text
+        lambda match: f"{match.group(1)}{compose.cell_text(alt)}{match.group(3)}{photo}{match.group(5)}", text
     )
     if person.url:
         url = person.url
@@ -202,4 +202,4 @@ def _caption_cell(template: str, lines: tuple[str, ...], separator: str) -> str:
     """Caption lines joined with the row's usual `<br>` separator, the template cell's padding kept."""
     lead = template[: len(template) - len(template.lstrip())]
     trail = template[len(template.rstrip()) :]
-    return lead + separator.join(compose.escape_cell(line) for line in lines) + trail
+    return lead + separator.join(compose.cell_text(line) for line in lines) + trail

@@ -209,7 +209,7 @@ def _caption_cell(template: str, lines: tuple[str, ...]) -> str:
     lead = texts[0][: len(texts[0]) - len(texts[0].lstrip())]
     trail = texts[-1][len(texts[-1].rstrip()) :] if texts[-1].strip() or len(texts) == 1 else " "
     joined = "".join(
-        (separators[min(index - 1, len(separators) - 1)] if index else "") + compose.escape_cell(line)
+        (separators[min(index - 1, len(separators) - 1)] if index else "") + compose.cell_text(line)
         for index, line in enumerate(lines)
     )
     return lead + joined + trail

@@ -7,7 +7,6 @@ How new text looks is decided in `compose` and `blocks` from the page's style.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -23,8 +22,6 @@ from .result import Edit
 from .style import PageStyle
 from .talk_block import TalkDetails, new_talk, with_field_text
 
-_PIPE = re.compile(r"(?<!\\)\|")
-
 
 class Keep:
     """The `--date` of a reschedule that does not change the date."""
@@ -34,7 +31,7 @@ KEEP = Keep()
 
 
 def _cell_name(details: TalkDetails, template_cell: str) -> str:
-    return _PIPE.sub(r"\\|", compose.speakers_text(details.speakers, template_cell))
+    return compose.escape_cell(compose.speakers_text(details.speakers, template_cell))
 
 
 def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDetails) -> ScheduleEntry:
@@ -44,10 +41,10 @@ def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDet
     values: dict[int, str] = {}
     wanted = {
         "date": compose.schedule_date(details.day, style, page.season_year),
-        "location": compose.escape_cell(details.location) if details.location else style.placeholder,
+        "location": compose.cell_text(details.location) if details.location else style.placeholder,
         "name": _cell_name(details, template.cells[columns["name"]]) if "name" in columns else "",
-        "affiliation": compose.escape_cell(details.affiliation) if details.affiliation else "",
-        "title": compose.escape_cell(details.title) if details.title else style.placeholder,
+        "affiliation": compose.cell_text(details.affiliation) if details.affiliation else "",
+        "title": compose.cell_text(details.title) if details.title else style.placeholder,
     }
     for key, index in columns.items():
         if index < len(template.cells):
@@ -122,7 +119,7 @@ def reschedule(
             if field_of(talk, "location") is None:
                 changes.append("the talk block has no place line; only its schedule row names the new place")
             talk = with_field_text(talk, "location", compose.escape_inline(location), year)
-        section = next(section for section in page.sections if any(item is ref.talk for item in section.items))
+        section = layout.section_of(page, ref.talk)
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     what = "to TBD" if day is None else (f"to {day.isoformat()}" if isinstance(day, date) else "")
     return Edit(page, f"rescheduled {ref.describe()} {what}".rstrip(), tuple(changes))
@@ -141,7 +138,7 @@ def _rescheduled_row(
     if not isinstance(day, Keep) and "date" in columns:
         values[columns["date"]] = compose.schedule_date(day, style, page.season_year)
     if location is not None and "location" in columns:
-        values[columns["location"]] = compose.escape_cell(location)
+        values[columns["location"]] = compose.cell_text(location)
     row = compose.row(entry.row, values, style.aligned_widths, blank_others=False)
     new = replace(schedule_entry(row, schedule.columns, page.season_year), line=entry.line)
     if isinstance(day, Keep) or new.date == entry.date:
@@ -166,7 +163,7 @@ def cancel(page: Page, style: PageStyle, ref: TalkRef, *, remove: bool) -> Edit:
             )
         page = layout.replace_schedule(page, schedule, new_schedule)
     if ref.talk is not None:
-        section = next(section for section in page.sections if any(item is ref.talk for item in section.items))
+        section = layout.section_of(page, ref.talk)
         if remove:
             page = layout.replace_section(page, section, layout.remove_talk(section, ref.talk))
         elif not ref.talk.cancelled:

@@ -59,7 +59,7 @@ def update_talk(
         items = tuple(new if item is ref.entry else item for item in schedule.items)
         page = layout.replace_schedule(page, schedule, replace(schedule, items=items))
     if ref.talk is not None:
-        section = _section_of(page, ref.talk)
+        section = layout.section_of(page, ref.talk)
         talk = _updated_block(ref.talk, details, style, page.season_year, notes)
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     else:
@@ -80,10 +80,6 @@ def _speakers(ref: TalkRef, details: TalkDetails, urls: tuple[str, ...]) -> tupl
     )
 
 
-def _section_of(page: Page, talk: Talk) -> Section:
-    return next(section for section in page.sections if any(item is talk for item in section.items))
-
-
 def _updated_row(page: Page, schedule: Schedule, style: PageStyle, ref: TalkRef, details: TalkDetails) -> ScheduleEntry:
     entry = ref.entry
     assert entry is not None
@@ -94,17 +90,17 @@ def _updated_row(page: Page, schedule: Schedule, style: PageStyle, ref: TalkRef,
         if value is not None and key in columns and columns[key] < len(entry.row.cells):
             values[columns[key]] = value
 
-    put("title", compose.escape_cell(details.title) if details.title else None)
-    put("affiliation", compose.escape_cell(details.affiliation) if details.affiliation else None)
+    put("title", compose.cell_text(details.title) if details.title else None)
+    put("affiliation", compose.cell_text(details.affiliation) if details.affiliation else None)
     if details.speakers and details.speakers != entry.speakers and "name" in columns:
         cell = entry.row.cells[columns["name"]]
         if [person.name for person in details.speakers] != [person.name for person in entry.speakers] or "[" in cell:
-            put("name", compose.speakers_text(details.speakers, cell).replace("|", "\\|"))
+            put("name", compose.escape_cell(compose.speakers_text(details.speakers, cell)))
     # A row's place is often a short form ("On Site", "Virtual"): it follows the block only when it said
     # nothing yet (TBD) or said exactly what the block said.
     old_place = entry.location or ""
     if details.location and (not old_place or is_tbd(old_place) or (ref.talk and ref.talk.location == old_place)):
-        put("location", compose.escape_cell(details.location))
+        put("location", compose.cell_text(details.location))
     if not values:
         return entry
     row = compose.row(entry.row, values, style.aligned_widths, blank_others=False)

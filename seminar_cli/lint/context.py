@@ -160,10 +160,6 @@ class Context:
                 return line, column
         return talk.line, 1
 
-    def field_of(self, talk: Talk, kind: str) -> Field | None:
-        """The first field of a kind in a talk block."""
-        return next((part for part in talk.parts if isinstance(part, Field) and part.kind == kind), None)
-
 
 def _starts(talk: Talk) -> Iterator[tuple[int, int]]:
     line, column = talk.line, 1

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from ..edit.compose import cell_text
 from ..model import Field, ScheduleEntry, Talk
 from ..read import inline
 from ..read.compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
 from ..read.dates import find_date, format_date
 from ..read.matching import Pair, repeats
+from ..read.talks import field_of
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Fix, Hit, TextEdit
 from .registry import rule
@@ -28,7 +30,7 @@ def _columns(ctx: Context) -> dict[str, int]:
 
 
 def _line_of(ctx: Context, talk: Talk, kind: str) -> int:
-    field = ctx.field_of(talk, kind)
+    field = field_of(talk, kind)
     return field.line if field else talk.line
 
 
@@ -43,23 +45,50 @@ def row_block_mismatch(ctx: Context) -> Iterator[Hit]:
     """A talk's schedule row says what its block says."""
     columns = _columns(ctx)
     for pair in ctx.matching.pairs:
-        talk, entry = pair.talk, pair.entry
-        day = talk.when.date if talk.when else None
-        cell = cell_of(entry, columns, "date")
-        if day and entry.date and day != entry.date and cell:
-            said = talk.when.date_text if talk.when else None
-            yield _differs(ctx, entry, cell[0], "date", entry.date_text, said or day.isoformat(), talk, "time")
-        cell = cell_of(entry, columns, "title")
-        if cell and is_known(entry.title) and is_known(talk.title) and not same_title(entry.title or "", talk.title):
-            yield _differs(ctx, entry, cell[0], "title", entry.title or "", talk.title, talk, "title")
-        cell = cell_of(entry, columns, "name")
-        row_names, block_names = known_names(entry.speakers), known_names(talk.speakers)
-        if cell and row_names and block_names and not share_someone(row_names, block_names):
-            said = ", ".join(block_names)
-            yield _differs(ctx, entry, cell[0], "speaker", entry.name or "", said, talk, "speaker")
-        cell = cell_of(entry, columns, "location")
-        if cell and places_contradict(entry.location, talk.location):
-            yield _differs(ctx, entry, cell[0], "place", entry.location or "", talk.location or "", talk, "location")
+        for key, what, kind, differs in _COMPARED:
+            cell = cell_of(pair.entry, columns, key)
+            found = differs(pair.talk, pair.entry) if cell else None
+            if cell and found:
+                yield _differs(ctx, pair.entry, cell[0], what, found[0], found[1], pair.talk, kind)
+
+
+Difference = tuple[str, str] | None  # what the row says, what the block says
+
+
+def _other_date(talk: Talk, entry: ScheduleEntry) -> Difference:
+    day = talk.when.date if talk.when else None
+    if not (day and entry.date and day != entry.date):
+        return None
+    said = talk.when.date_text if talk.when else None
+    return entry.date_text, said or day.isoformat()
+
+
+def _other_title(talk: Talk, entry: ScheduleEntry) -> Difference:
+    if is_known(entry.title) and is_known(talk.title) and not same_title(entry.title or "", talk.title):
+        return entry.title or "", talk.title
+    return None
+
+
+def _other_speaker(talk: Talk, entry: ScheduleEntry) -> Difference:
+    row_names, block_names = known_names(entry.speakers), known_names(talk.speakers)
+    if row_names and block_names and not share_someone(row_names, block_names):
+        return entry.name or "", ", ".join(block_names)
+    return None
+
+
+def _other_place(talk: Talk, entry: ScheduleEntry) -> Difference:
+    if places_contradict(entry.location, talk.location):
+        return entry.location or "", talk.location or ""
+    return None
+
+
+# (row column, what it is called, the block field it is read from, how the two can disagree)
+_COMPARED: tuple[tuple[str, str, str, Callable[[Talk, ScheduleEntry], Difference]], ...] = (
+    ("date", "date", "time", _other_date),
+    ("title", "title", "title", _other_title),
+    ("name", "speaker", "speaker", _other_speaker),
+    ("location", "place", "location", _other_place),
+)
 
 
 def _differs(
@@ -102,7 +131,7 @@ def _known_values(ctx: Context, pair: Pair, columns: dict[str, int]) -> Iterator
     """(column, what the block says, the cell text to fill in or None) for each value the block has."""
     talk = pair.talk
     if is_known(talk.title):
-        yield "title", talk.title, _cell_text(talk.title)
+        yield "title", talk.title, cell_text(talk.title)
     if talk.when and talk.when.date:
         pattern = _date_pattern(ctx)
         written = format_date(talk.when.date, pattern) if pattern else talk.when.date_text
@@ -110,7 +139,7 @@ def _known_values(ctx: Context, pair: Pair, columns: dict[str, int]) -> Iterator
     names = known_names(talk.speakers)
     if names:
         plain = len(names) == 1 and not _column_has_links(ctx, columns.get("name"))
-        yield "name", ", ".join(names), _cell_text(names[0]) if plain else None
+        yield "name", ", ".join(names), cell_text(names[0]) if plain else None
     if is_known(talk.location):
         yield "location", talk.location or "", None
 
@@ -126,10 +155,6 @@ def _date_pattern(ctx: Context) -> str | None:
 
 def _column_has_links(ctx: Context, index: int | None) -> bool:
     return index is None or index in ctx.linked_columns
-
-
-def _cell_text(value: str) -> str:
-    return value.replace("|", "\\|")
 
 
 @rule(

@@ -135,41 +135,62 @@ def values(
     page: Page, style: PageStyle, ref: TalkRef, fmt: Format, tz: ZoneInfo, hours: Hours | None
 ) -> dict[str, str]:
     """Every placeholder's value for one talk, written for the format."""
+    text = _writer(fmt)
     front = page.front_matter
+    return {
+        "series": text(front.title if front and front.title else "seminar"),
+        "title": text(ref.title),
+        **_people(ref, fmt, text),
+        **_when(ref, _time_text(page, style, ref, tz, hours), text),
+        **_content(ref, fmt, text),
+        "permalink": front.permalink or "" if front else "",
+    }
+
+
+def _people(ref: TalkRef, fmt: Format, text: Callable[[str], str]) -> dict[str, str]:
+    """$speakers, $speaker_links, $affiliation and $who."""
     talk, entry = ref.talk, ref.entry
     speakers = tuple(speaker for speaker in ref.speakers if not is_tbd(speaker.name))
     affiliation = (talk.affiliation if talk else None) or (entry.affiliation if entry else None) or ""
+    names = _join([speaker.name for speaker in speakers])
+    linked = _speaker_links(speakers, fmt)
+    return {
+        "speakers": text(names),
+        "speaker_links": linked,
+        "affiliation": text(affiliation),
+        "who": (linked if fmt != "text" else names) + (f" ({text(affiliation)})" if affiliation and speakers else ""),
+    }
+
+
+def _when(ref: TalkRef, hours: tuple[str, str, str, str], text: Callable[[str], str]) -> dict[str, str]:
+    """$date, $date_iso, $weekday, $time, $when, $start, $end and $timezone."""
+    day = ref.date
+    long_date = _long_date(day) if day else ""
+    return {
+        "date": long_date,
+        "date_iso": day.isoformat() if day else "",
+        "weekday": WEEKDAYS[day.weekday()].capitalize() if day else "",
+        "time": text(hours[0]),
+        "when": text(", ".join(part for part in (long_date, hours[0]) if part)),
+        "start": hours[1],
+        "end": hours[2],
+        "timezone": text(hours[3]),
+    }
+
+
+def _content(ref: TalkRef, fmt: Format, text: Callable[[str], str]) -> dict[str, str]:
+    """$location, $abstract, $bio and $links."""
+    talk, entry = ref.talk, ref.entry
     location = (talk.location if talk else None) or (entry.location if entry else None) or ""
     links = list(talk.links) if talk else []
     if entry and entry.title_url and not links:
         links.append(Link("recording", entry.title_url))
-    day = ref.date
-    when = _time_text(page, style, ref, tz, hours)
-    text = _writer(fmt)
-    linked = _speaker_links(speakers, fmt)
-    found = {
-        "series": text(front.title if front and front.title else "seminar"),
-        "title": text(ref.title),
-        "speakers": text(_join([speaker.name for speaker in speakers])),
-        "speaker_links": linked,
-        "affiliation": text(affiliation),
-        "who": (linked if fmt != "text" else _join([speaker.name for speaker in speakers]))
-        + (f" ({text(affiliation)})" if affiliation and speakers else ""),
-        "date": _long_date(day) if day else "",
-        "date_iso": day.isoformat() if day else "",
-        "weekday": WEEKDAYS[day.weekday()].capitalize() if day else "",
-        "time": text(when[0]),
-        "when": text(", ".join(part for part in (_long_date(day) if day else "", when[0]) if part)),
-        "start": when[1],
-        "end": when[2],
-        "timezone": text(when[3]),
+    return {
         "location": "" if is_tbd(location or "TBD") else text(location),
         "abstract": _body(talk.abstract if talk else None, fmt),
         "bio": _body(talk.bio if talk else None, fmt),
         "links": _links(links, fmt),
-        "permalink": front.permalink or "" if front else "",
     }
-    return found
 
 
 def _writer(fmt: Format) -> Callable[[str], str]:

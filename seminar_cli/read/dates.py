@@ -87,6 +87,22 @@ def parse_date(text: str, default_year: int | None) -> DateText:
 
 def find_date(text: str, default_year: int | None) -> tuple[DateText, tuple[int, int]] | None:
     """The first date written in `text` and its span."""
+    match = _first_match(text)
+    if match is None:
+        return None
+    reader = _READERS[match.re.pattern]
+    year, month, day, pattern = reader(match, default_year)
+    span = (match.start(), match.end())
+    if year is None:
+        return DateText(None, pattern, error="the date has no year and the page gives none"), span
+    try:
+        return DateText(date(year, month, day), pattern), span
+    except ValueError:
+        return DateText(None, pattern, error=f"{match.group(0)!r} is not a date that exists"), span
+
+
+def _first_match(text: str) -> re.Match[str] | None:
+    """The earliest date of any known format in `text`."""
     candidates = []
     for regex in (_ISO, _NUMERIC, _MONTH_FIRST):
         for match in regex.finditer(text):
@@ -95,35 +111,34 @@ def find_date(text: str, default_year: int | None) -> tuple[DateText, tuple[int,
                 continue
             candidates.append(match)
             break
-    if not candidates:
-        return None
-    match = min(candidates, key=lambda item: item.start())
-    year: int | None
-    if match.re is _ISO:
-        year, month, day = (int(group) for group in match.groups())
-        pattern = f"%Y-{_pad('m', match.group(2))}-{_pad('d', match.group(3))}"
-    elif match.re is _NUMERIC:
-        month, day = int(match.group(1)), int(match.group(3))
-        sep, year_text = match.group(2), match.group(4)
-        pattern = f"{_pad('m', match.group(1))}{sep}{_pad('d', match.group(3))}"
-        if year_text:
-            pattern += sep + ("%Y" if len(year_text) == 4 else "%y")
-        year = _year(year_text, default_year)
-    else:
-        month = _month_number(match.group(1))
-        day = int(match.group(4))
-        name = "%B" if len(match.group(1) + match.group(2)) > 3 or match.group(1).lower() == "may" else "%b"
-        pattern = f"{name}{match.group(3)} {_pad('d', match.group(4))}"
-        if match.group(6):
-            pattern += f"{match.group(5)} %Y"
-        year = _year(match.group(6), default_year)
-    span = (match.start(), match.end())
-    if year is None:
-        return DateText(None, pattern, error="the date has no year and the page gives none"), span
-    try:
-        return DateText(date(year, month, day), pattern), span
-    except ValueError:
-        return DateText(None, pattern, error=f"{match.group(0)!r} is not a date that exists"), span
+    return min(candidates, key=lambda item: item.start(), default=None)
+
+
+Parts = tuple[int | None, int, int, str]  # year, month, day, and the pattern the date is written in
+
+
+def _iso_parts(match: re.Match[str], default_year: int | None) -> Parts:
+    year, month, day = (int(group) for group in match.groups())
+    return year, month, day, f"%Y-{_pad('m', match.group(2))}-{_pad('d', match.group(3))}"
+
+
+def _numeric_parts(match: re.Match[str], default_year: int | None) -> Parts:
+    sep, year_text = match.group(2), match.group(4)
+    pattern = f"{_pad('m', match.group(1))}{sep}{_pad('d', match.group(3))}"
+    if year_text:
+        pattern += sep + ("%Y" if len(year_text) == 4 else "%y")
+    return _year(year_text, default_year), int(match.group(1)), int(match.group(3)), pattern
+
+
+def _month_name_parts(match: re.Match[str], default_year: int | None) -> Parts:
+    name = "%B" if len(match.group(1) + match.group(2)) > 3 or match.group(1).lower() == "may" else "%b"
+    pattern = f"{name}{match.group(3)} {_pad('d', match.group(4))}"
+    if match.group(6):
+        pattern += f"{match.group(5)} %Y"
+    return _year(match.group(6), default_year), _month_number(match.group(1)), int(match.group(4)), pattern
+
+
+_READERS = {_ISO.pattern: _iso_parts, _NUMERIC.pattern: _numeric_parts, _MONTH_FIRST.pattern: _month_name_parts}
 
 
 def _pad(letter: str, digits: str) -> str:

@@ -13,7 +13,6 @@ from ..model import (
     Field,
     FieldKind,
     Link,
-    PhotoColumn,
     PhotoTable,
     RawBlock,
     Speaker,
@@ -21,7 +20,6 @@ from ..model import (
     TalkPart,
     TextKind,
     TextPart,
-    TimeSlot,
 )
 from ..text.blocks import heading_of
 from ..text.lines import body, eol, split_lines
@@ -207,48 +205,47 @@ def _body_parts(blocks: list[RawBlock]) -> list[TalkPart]:
     """Photo table, labelled texts (abstract, bio), link lines, and anything else kept raw."""
     parts: list[TalkPart] = []
     current: TextPart | None = None
-    pending: list[RawBlock] = []
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            parts.append(current)
-            current = None
-        parts.extend(pending)
-        pending.clear()
-
+    pending: list[RawBlock] = []  # blank lines and comments that may still belong to the current text
     for block in blocks:
         label = _label_of(block)
-        if label is not None:
-            close()
-            current = label
-            continue
-        if block.kind == "table":
-            table = parse_table(block)
-            photo = parse_photo_table(table) if table else None
-            if photo is not None:
-                close()
-                parts.append(photo)
-                continue
-        if block.kind == "quote" or (block.kind == "paragraph" and _is_link_paragraph(block)):
-            close()
-            parts.extend(_link_fields(block))
-            continue
-        if current is None:
+        alone = None if label is not None else _standalone(block)
+        if label is not None or alone is not None:
+            parts.extend(_closed(current, pending))
+            current, pending = label, []
+            parts.extend(alone or ())
+        elif current is None:
             parts.append(block)
         elif block.kind in ("blank", "comment"):
             pending.append(block)
         else:
-            between = "".join(item.text for item in pending)
-            pending.clear()
-            if current.body is None:  # blank lines between a label and its text are the gap
-                current = TextPart(current.kind, current.label, current.gap + between, block.text, current.line)
-            else:
-                current = TextPart(
-                    current.kind, current.label, current.gap, current.body + between + block.text, current.line
-                )
-    close()
+            current, pending = _grown(current, pending, block), []
+    parts.extend(_closed(current, pending))
     return parts
+
+
+def _standalone(block: RawBlock) -> list[TalkPart] | None:
+    """A photo table or a block of link lines, which end the text before them; None for other blocks."""
+    if block.kind == "table":
+        table = parse_table(block)
+        photo = parse_photo_table(table) if table else None
+        if photo is not None:
+            return [photo]
+    if block.kind == "quote" or (block.kind == "paragraph" and _is_link_paragraph(block)):
+        return _link_fields(block)
+    return None
+
+
+def _closed(current: TextPart | None, pending: list[RawBlock]) -> list[TalkPart]:
+    closed: list[TalkPart] = [current] if current is not None else []
+    return closed + list(pending)
+
+
+def _grown(current: TextPart, pending: list[RawBlock], block: RawBlock) -> TextPart:
+    """The labelled text with one more block (and the blank lines before it)."""
+    between = "".join(item.text for item in pending)
+    if current.body is None:  # blank lines between a label and its text are the gap
+        return TextPart(current.kind, current.label, current.gap + between, block.text, current.line)
+    return TextPart(current.kind, current.label, current.gap, current.body + between + block.text, current.line)
 
 
 def _label_of(block: RawBlock) -> TextPart | None:
@@ -298,50 +295,49 @@ def _link_fields(block: RawBlock) -> list[TalkPart]:
 def talk_from_parts(parts: tuple[TalkPart, ...], year: int | None) -> Talk:
     """What a talk's parts say: title, speakers, place, time, photo, abstract, bio, links."""
     fields = [part for part in parts if isinstance(part, Field)]
-    title_text = next((field.text for field in fields if field.kind == "title"), "")
-    clean, cancelled = inline.split_cancelled(title_text)
-    title = inline.strip_markup(clean)
-    when: TimeSlot | None = None
-    location = affiliation = None
-    speakers: list[Speaker] = []
-    links: list[Link] = []
-    for field in fields:
-        value = field.text
-        if field.kind == "time" and when is None:
-            when = scan_time(value, year).slot
-        elif field.kind == "location" and location is None:
-            location = inline.strip_markup(value)
-        elif field.kind == "speaker":
-            names, trailing = _speaker_value(value)
-            speakers.extend(names)
-            affiliation = affiliation or trailing
-        elif field.kind == "affiliation" and affiliation is None:
-            affiliation = inline.strip_markup(value)
-        elif field.kind == "link":
-            links.extend(Link(link.text, link.url) for link in inline.links(value))
-    photo: tuple[PhotoColumn, ...] = ()
-    texts: dict[str, TextPart] = {}
-    for part in parts:
-        if isinstance(part, PhotoTable) and not photo:
-            photo = part.columns
-        elif isinstance(part, TextPart) and part.kind not in texts:
-            texts[part.kind] = part
-    abstract, bio = texts.get("abstract"), texts.get("bio")
+    clean, cancelled = inline.split_cancelled(_first_text(fields, "title") or "")
+    time_text, location = _first_text(fields, "time"), _first_text(fields, "location")
+    named = [(field, _speaker_value(field.text)) for field in fields if field.kind == "speaker"]
+    bio = _text_part(parts, "bio")
     return Talk(
         parts=parts,
-        title=title,
+        title=inline.strip_markup(clean),
         cancelled=cancelled,
-        speakers=tuple(speakers),
-        affiliation=affiliation,
-        location=location,
-        when=when,
-        photo=photo,
-        abstract=_text(abstract),
+        speakers=tuple(speaker for _, (names, _) in named for speaker in names),
+        affiliation=_affiliation(fields, named),
+        location=inline.strip_markup(location) if location is not None else None,
+        when=scan_time(time_text, year).slot if time_text is not None else None,
+        photo=next((part.columns for part in parts if isinstance(part, PhotoTable) and part.columns), ()),
+        abstract=_text(_text_part(parts, "abstract")),
         bio=_text(bio),
         bio_label=bio.label.strip().strip("*_").strip().rstrip(":").strip() if bio else None,
-        links=tuple(links),
+        links=tuple(
+            Link(link.text, link.url) for field in fields if field.kind == "link" for link in inline.links(field.text)
+        ),
         line=parts[0].line if parts else 0,
     )
+
+
+def _first_text(fields: list[Field], kind: FieldKind) -> str | None:
+    """The value of the first field of a kind (the title, the time line, the place)."""
+    return next((field.text for field in fields if field.kind == kind), None)
+
+
+def _text_part(parts: tuple[TalkPart, ...], kind: TextKind) -> TextPart | None:
+    """The first labelled text of a kind (the abstract, the bio)."""
+    return next((part for part in parts if isinstance(part, TextPart) and part.kind == kind), None)
+
+
+def _affiliation(fields: list[Field], named: list[tuple[Field, tuple[list[Speaker], str | None]]]) -> str | None:
+    """The affiliation: written after the speaker's name, or on its own detail line, whichever comes first."""
+    trailing = {id(field): after for field, (_, after) in named}
+    found: str | None = None
+    for field in fields:
+        if field.kind == "speaker":
+            found = found or trailing[id(field)]
+        elif field.kind == "affiliation" and found is None:
+            found = inline.strip_markup(field.text)
+    return found
 
 
 def _speaker_value(value: str) -> tuple[list[Speaker], str | None]:
