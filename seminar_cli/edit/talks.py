@@ -224,12 +224,13 @@ def rotate(page: Page, style: PageStyle, *, now: datetime, tz: ZoneInfo) -> Edit
 
 
 def _promote_upcoming(page: Page, style: PageStyle) -> Page:
-    """When Next is empty, the earliest talk block under Upcoming moves up into it."""
+    """When Next is empty, the earliest talk block under Upcoming moves up into it (a cancelled talk is never next)."""
     nexts, upcomings = page.sections_of("next"), page.sections_of("upcoming")
-    if not nexts or nexts[0].talks or not upcomings or not upcomings[0].talks:
+    held = [talk for talk in upcomings[0].talks if not talk.cancelled] if upcomings else []
+    if not nexts or nexts[0].talks or not held:
         return page
     upcoming: Section = upcomings[0]
-    talk = min(upcoming.talks, key=lambda talk: talk.when.date if talk.when and talk.when.date else date.max)
+    talk = min(held, key=lambda talk: talk.when.date if talk.when and talk.when.date else date.max)
     page = layout.replace_section(page, upcoming, layout.remove_talk(upcoming, talk))
     target = page.sections_of("next")[0]
     return layout.replace_section(page, target, layout.insert_talk(target, talk, 0, style))
