@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Literal
 
+Day = date  # the type, for fields declared after a field named `date`
+
 SectionKind = Literal[
     "preamble",
     "about",
@@ -26,6 +28,9 @@ SectionKind = Literal[
 TALK_SECTIONS: frozenset[str] = frozenset({"next", "upcoming", "past", "recorded"})
 FieldKind = Literal["title", "time", "location", "speaker", "affiliation", "link", "note"]
 TextKind = Literal["abstract", "bio"]
+EntryStatus = Literal["held", "cancelled", "no-meeting", "placeholder"]
+ListingShape = Literal["table", "html-table", "list", "headings", "paragraphs", "blocks", "fields"]
+DateOrder = Literal["month-first", "day-first"]
 PastOrder = Literal["newest-first", "oldest-first"]
 
 
@@ -40,19 +45,20 @@ class RawBlock:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One table row: `lead|cell|cell|tail`; cells keep their padding."""
+    """One table row: `lead|cell|cell|tail`; cells keep their padding (`opened`: the row starts with a pipe)."""
 
     lead: str
     cells: tuple[str, ...]
     closed: bool
     tail: str
     line: int = 0
+    opened: bool = True
 
     @property
     def text(self) -> str:
         """The row's exact source text."""
         inner = "|".join(self.cells)
-        return f"{self.lead}|{inner}{'|' if self.closed else ''}{self.tail}"
+        return f"{self.lead}{'|' if self.opened else ''}{inner}{'|' if self.closed else ''}{self.tail}"
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -273,6 +279,61 @@ class FrontMatter:
 
 
 @dataclass(frozen=True, slots=True)
+class Entry:
+    """One talk (or a slot without one) as a listing holds it: a row, an item, a heading, a paragraph, a block.
+
+    `line` and `end_line` bound its source lines. `readings` holds both dates when the
+    page never settles whether the date is written day or month first (then `date` is None).
+    """
+
+    line: int
+    end_line: int
+    date_text: str | None
+    date: date | None
+    status: EntryStatus
+    title: str | None = None
+    speakers: tuple[Speaker, ...] = ()
+    affiliation: str | None = None
+    location: str | None = None
+    start: time | None = None
+    end: time | None = None
+    readings: tuple[Day, ...] = ()
+    date_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateSettling:
+    """How a listing's dates were read: the day/month order and the year, each with what settled it."""
+
+    order: DateOrder | None
+    order_evidence: str | None
+    year: int | None
+    year_evidence: str | None
+    unsettled: tuple[int, ...] = ()  # lines whose date could be read both ways
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A run of entries that hold one talk each, of one shape, under one heading."""
+
+    shape: ListingShape
+    section: SectionKind
+    heading: str | None
+    line: int
+    entries: tuple[Entry, ...]
+    dates: DateSettling
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A line that looks like a talk (a date leads it) that no listing could read."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A whole seminar page."""
 
@@ -286,6 +347,11 @@ class Page:
     def sections_of(self, kind: str) -> tuple[Section, ...]:
         """The sections of one kind, in page order."""
         return tuple(section for section in self.sections if section.kind == kind)
+
+    @property
+    def schedules(self) -> tuple[Schedule, ...]:
+        """Every schedule table of the page (one per term or year on some pages), in page order."""
+        return tuple(item for section in self.sections for item in section.items if isinstance(item, Schedule))
 
     @property
     def schedule(self) -> Schedule | None:

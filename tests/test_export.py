@@ -29,7 +29,10 @@ from seminar_cli.read.zones import series_zone
 
 NEW_YORK = ZoneInfo("America/New_York")
 STAMP = datetime(2026, 1, 1, 12, tzinfo=UTC)
-PAGES = [*sorted(EXAMPLES.glob("*.md")), *shared_pages()]
+# Our pages of the long talk blocks (their talks keep hours in New York), and the real pages of that shape.
+BLOCK_PAGES = [EXAMPLES / name for name in ("ml-seminar-2026.md", "reading-group-2025.md", "tutorial-series-2025.md")]
+PAGES = [*BLOCK_PAGES, *shared_pages()]
+OTHER_SHAPES = sorted(set(EXAMPLES.glob("*.md")) - set(BLOCK_PAGES))
 
 
 def ics_of(page: Page, *, stamp: datetime = STAMP, previous: str | None = None) -> str:
@@ -40,6 +43,21 @@ def ics_of(page: Page, *, stamp: datetime = STAMP, previous: str | None = None) 
 
 def vevents(text: str) -> list[icalendar.Event]:
     return [item for item in icalendar.Calendar.from_ical(text).walk("VEVENT") if isinstance(item, icalendar.Event)]
+
+
+@pytest.mark.parametrize("path", OTHER_SHAPES, ids=lambda path: path.name)
+def test_pages_of_every_shape_export_one_event_per_dated_talk(path: Path) -> None:
+    """Lists, headings, HTML and term tables export their talks too; a week without a meeting is no event."""
+    page = api.parse_page(read(path), str(path))
+    events = vevents(ics_of(page))
+    dated = [ref for ref in talk_refs(page) if ref.date is not None and ref.status != "no-meeting"]
+    assert len(events) == len(dated) > 0
+    assert sorted(event.decoded("dtstart").isoformat()[:10] for event in events) == sorted(
+        ref.date.isoformat() for ref in dated if ref.date
+    )
+    statuses = {str(event["STATUS"]) for event in events}
+    assert statuses <= {"CONFIRMED", "CANCELLED"}
+    assert ("CANCELLED" in statuses) == any(ref.cancelled for ref in dated)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path.name)

@@ -11,6 +11,7 @@ from seminar_cli.api import parse_page, render_page
 from seminar_cli.edit import targets
 from seminar_cli.errors import PageSyntaxError
 from seminar_cli.model import PhotoTable, RawBlock, Schedule, TextPart
+from seminar_cli.read.listings import listings
 
 
 def one_talk(markup: str, heading: str = "# Next Presentation"):  # type: ignore[no-untyped-def]
@@ -149,10 +150,20 @@ def test_unknown_sections_code_fences_and_comments_stay_raw() -> None:
 def test_year_less_dates_take_the_season_year() -> None:
     text = (
         "---\npermalink: /events/x-2023/\n---\n"
-        "# Schedule\n\n| Date | Name | Talk |\n| --- | --- | --- |\n| 08/03| A | B |\n"
+        "# Schedule\n\n| Date | Name | Talk |\n| --- | --- | --- |\n| 08/13| A | B |\n"
     )
     entry = parse_page(text).schedule.entries[0]  # type: ignore[union-attr]
-    assert (entry.date_text, entry.date) == ("08/03", date(2023, 8, 3))
+    assert (entry.date_text, entry.date) == ("08/13", date(2023, 8, 13))
+
+
+def test_a_date_the_page_never_settles_is_reported_with_both_readings() -> None:
+    text = "---\npermalink: /events/x-2023/\n---\n# Schedule\n\n| Date | Name | Talk |\n| --- | --- | --- |\n"
+    page = parse_page(text + "| 08/03| A | B |\n")
+    entry = page.schedule.entries[0]  # type: ignore[union-attr]
+    assert entry.date is None and entry.date_error is not None and "day first or month first" in entry.date_error
+    (listed,) = listings(page)[0].entries
+    assert listed.readings == (date(2023, 8, 3), date(2023, 3, 8))
+    assert listings(page)[0].dates.unsettled == (8,)
 
 
 def test_a_needed_section_that_cannot_be_read_names_its_line() -> None:

@@ -15,8 +15,9 @@ from .options import Output, ReadPath, Selector, Timezone
 from .values import now, read_text_option
 
 if TYPE_CHECKING:
-    from ..model import Page, Talk
-    from .terminal import Listing
+    from ..model import Entry, Page
+    from ..model import Listing as ReadListing
+    from .terminal import Listing as TerminalListing
 
 
 class ExportFormat(StrEnum):
@@ -65,7 +66,7 @@ def show(
 
         sys.stdout.write(json.dumps(page_data(parsed), indent=2, ensure_ascii=False) + "\n")
     else:
-        terminal.print_listings(headline(parsed), listings(parsed))
+        terminal.print_listings(headline(parsed), listings(parsed), notes=notes(parsed))
 
 
 def headline(page: Page) -> str:
@@ -75,47 +76,63 @@ def headline(page: Page) -> str:
     return f"{title}{season}" + (f" - {page.path}" if page.path else "")
 
 
-_CAPTIONS = {"next": "Next", "upcoming": "Upcoming", "past": "Past", "recorded": "Recorded"}
+_KINDS = {"next": "Next", "upcoming": "Upcoming", "past": "Past", "recorded": "Recorded", "schedule": "Schedule"}
+_COLUMNS = ("date", "time", "title", "speakers", "location", "status", "line")
 
 
-def listings(page: Page) -> list[Listing]:
-    """The tables `show` prints: talk blocks by section, then the schedule."""
-    from .terminal import Listing
+def listings(page: Page) -> list[TerminalListing]:
+    """The tables `show` prints: one per talk listing of the page, in page order."""
+    from ..read.listings import listings as read
+    from .terminal import Listing as TerminalListing
 
-    found: list[Listing] = []
-    for kind, caption in _CAPTIONS.items():
-        sections = page.sections_of(kind)
-        if not sections:
-            continue
-        rows = [_talk_row(talk) for section in sections for talk in section.talks]
-        found.append(Listing(caption, ("date", "time", "title", "speakers", "location", "line"), rows))
-    schedule = page.schedule
-    if schedule is not None:
-        rows = [
-            (
-                entry.date.isoformat() if entry.date else entry.date_text,
-                entry.location or "",
-                entry.name or "",
-                entry.affiliation or "",
-                (entry.title or "") + (" (struck)" if entry.struck else ""),
-                str(entry.line),
-            )
-            for entry in schedule.entries
-        ]
-        found.append(Listing("Schedule", ("date", "location", "name", "affiliation", "title", "line"), rows))
-    return found
+    found = read(page)
+    captions = [_caption(listing) for listing in found]
+    tables = []
+    for listing, caption in zip(found, captions, strict=True):
+        if captions.count(caption) > 1:
+            caption = f"{caption} (line {listing.line})"
+        tables.append(TerminalListing(caption, _COLUMNS, [_row(entry) for entry in listing.entries]))
+    return tables
 
 
-def _talk_row(talk: Talk) -> tuple[str, ...]:
-    when = talk.when
-    day = when.date.isoformat() if when and when.date else (when.date_text or "?" if when else "?")
+def _caption(listing: ReadListing) -> str:
+    if listing.shape == "blocks" or not listing.heading:
+        return _KINDS.get(listing.section, listing.section.capitalize())
+    return listing.heading
+
+
+def _row(entry: Entry) -> tuple[str, ...]:
+    if entry.date is not None:
+        day = entry.date.isoformat()
+    elif entry.readings:
+        day = " or ".join(reading.isoformat() for reading in entry.readings) + "?"
+    else:
+        day = entry.date_text or "TBD"
     hours = ""
-    if when and when.start:
-        hours = when.start.strftime("%H:%M") + (f"-{when.end.strftime('%H:%M')}" if when.end else "")
-        hours += f" {when.tz}" if when.tz else ""
-    title = talk.title + (" (cancelled)" if talk.cancelled else "")
-    names = ", ".join(speaker.name for speaker in talk.speakers)
-    return (day, hours, title, names, talk.location or "", str(talk.line))
+    if entry.start is not None:
+        hours = entry.start.strftime("%H:%M") + (f"-{entry.end.strftime('%H:%M')}" if entry.end else "")
+    names = ", ".join(speaker.name for speaker in entry.speakers)
+    status = "" if entry.status == "held" else entry.status
+    return (day, hours, entry.title or "", names, entry.location or "", status, str(entry.line))
+
+
+def notes(page: Page) -> list[str]:
+    """What `show` says under its tables: dates the page never settles, and lines no listing reads."""
+    from ..read.listings import listings as read
+    from ..read.listings import unread_lines
+    from ..text.render import render_page
+
+    found = read(page)
+    lines = []
+    for listing in found:
+        for entry in listing.entries:
+            if entry.readings:
+                readings = " or ".join(day.isoformat() for day in entry.readings)
+                lines.append(f"line {entry.line}: {entry.date_text!r} can be read as {readings}; the page does not say "
+                             "whether it writes the day or the month first")  # fmt: skip
+    for item in unread_lines(page, render_page(page), found):
+        lines.append(f"line {item.line}: looks like a talk, but no listing reads it: {item.text[:80]}")
+    return lines
 
 
 def write_output(output: str | None, text: str, what: str) -> None:

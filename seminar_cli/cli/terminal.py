@@ -22,11 +22,15 @@ def is_terminal(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def print_listings(title: str, listings: list[Listing], stream: TextIO | None = None) -> None:
-    """Print listings as rich tables on a terminal and as aligned plain text otherwise."""
+def print_listings(
+    title: str, listings: list[Listing], stream: TextIO | None = None, *, notes: list[str] | None = None
+) -> None:
+    """Print listings as rich tables on a terminal and as aligned plain text otherwise, then the notes."""
     stream = stream or sys.stdout
     if is_terminal(stream):
         _rich_listings(title, listings, stream)
+        if notes:
+            stream.write("\n" + "\n".join(f"note: {note}" for note in notes) + "\n")
         return
     out = [title]
     for listing in listings:
@@ -40,6 +44,8 @@ def print_listings(title: str, listings: list[Listing], stream: TextIO | None = 
         ]
         for row in [listing.headers, *listing.rows]:
             out.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
+    if notes:
+        out += ["", *(f"note: {note}" for note in notes)]
     stream.write("\n".join(out) + "\n")
 
 

@@ -100,6 +100,7 @@ def clean_url(url: str, option: str) -> str:
 
 def add_link(page: Page, style: PageStyle, ref: TalkRef, kind: LinkKind, url: str) -> Edit:
     """Add a slides or recording link to a talk where the page puts links of that kind."""
+    targets.editable(page, ref)
     if ref.cancelled:
         raise UsageError(f"{ref.describe()} was cancelled", expected="a talk that was given")
     links = link_style(page)

@@ -48,7 +48,7 @@ def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDet
     }
     for key, index in columns.items():
         if index < len(template.cells):
-            values[index] = wanted[key]
+            values[index] = wanted.get(key, "")
     row = compose.row(template, values, style.aligned_widths, blank_others=True, newline=style.newline)
     return schedule_entry(row, schedule.columns, page.season_year)
 
@@ -101,6 +101,7 @@ def reschedule(
     location: str | None = None,
 ) -> Edit:
     """Move a talk: its row (date, place, chronological position) and its block's time and place lines."""
+    targets.editable(page, ref)
     year = page.season_year
     changes = []
     if ref.entry is not None:
@@ -148,6 +149,7 @@ def _rescheduled_row(
 
 def cancel(page: Page, style: PageStyle, ref: TalkRef, *, remove: bool) -> Edit:
     """Mark a talk cancelled in its row and block (the page's own way), or remove both."""
+    targets.editable(page, ref)
     year = page.season_year
     if ref.entry is not None:
         schedule = targets.schedule(page)

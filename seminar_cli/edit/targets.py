@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import PageSyntaxError
 from ..model import Page, RawBlock, Schedule, Section
+from ..read.refs import TalkRef
 from ..text.lines import body, split_lines
 from ..text.tables import cell_column
 
@@ -79,3 +80,16 @@ def _check_rows(page: Page, table: Schedule) -> None:
                 found=repr(entry.date_text.strip()),
                 expected="a date that exists, such as 01-22-2026 or 01/22/2026, or TBD",
             )
+
+
+def editable(page: Page, ref: TalkRef) -> TalkRef:
+    """The talk, when it is a schedule row or a talk block; an error naming its line when another shape holds it."""
+    if ref.entry is None and ref.talk is None:
+        raise PageSyntaxError(
+            f"the talk {ref.describe()} is held by a list item, a heading or an HTML row, which edits do not change",
+            path=page.path,
+            line=ref.line,
+            column=1,
+            expected="a talk in a schedule table or a talk block",
+        )
+    return ref

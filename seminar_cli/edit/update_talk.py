@@ -50,6 +50,7 @@ def update_talk(
     force_next: bool = False,
 ) -> Edit:
     """Update what `details` gives in the talk's row and block; write the block when the talk is next."""
+    targets.editable(page, ref)
     notes: list[str] = []
     speakers = _speakers(ref, details, speaker_urls)
     details = replace(details, speakers=speakers)

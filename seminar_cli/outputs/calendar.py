@@ -73,8 +73,12 @@ class Previous:
 
 
 def talk_events(page: Page, tz: ZoneInfo, hours: Hours | None) -> list[TalkEvent]:
-    """The page's dated talks as events, in date order (page order on the same day)."""
-    refs = [(ref, slot) for ref in talk_refs(page) if (slot := talk_slot(ref, tz, hours)) is not None]
+    """The page's dated talks as events, in date order (page order on the same day); a week without one is none."""
+    refs = [
+        (ref, slot)
+        for ref in talk_refs(page)
+        if ref.status != "no-meeting" and (slot := talk_slot(ref, tz, hours)) is not None
+    ]
     keys = _keys(page, [ref for ref, _ in refs])
     found = [_event(ref, slot, keys[index]) for index, (ref, slot) in enumerate(refs)]
     return sorted(found, key=lambda event: (event.slot.day, event.line))

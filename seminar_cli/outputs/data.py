@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Organization, Page, ScheduleEntry, Section, Speaker, Talk
+from ..model import Entry, Listing, Organization, Page, ScheduleEntry, Section, Speaker, Talk
+from ..read.listings import listings, unread_lines
+from ..text.render import render_page
 
 
 def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
@@ -22,7 +24,61 @@ def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
         "talks": [talk_data(section, talk, lines=lines) for section, talk in page.talks()],
         "schedule": [entry_data(entry, lines=lines) for entry in schedule.entries] if schedule else [],
         "organizers": _organizers(organization),
+        "listings": [listing_data(listing, lines=lines) for listing in listings(page)],
+        **({"unread": _unread(page)} if lines else {}),
     }
+
+
+def listing_data(listing: Listing, *, lines: bool = True) -> dict[str, Any]:
+    """One talk listing as data: its shape, where it stands, how its dates were read, and its entries."""
+    dates = listing.dates
+    data: dict[str, Any] = {
+        "shape": listing.shape,
+        "section": listing.section,
+        "heading": listing.heading,
+        "dates": {
+            "order": dates.order,
+            "year": dates.year,
+            **(
+                {
+                    "order_evidence": dates.order_evidence,
+                    "year_evidence": dates.year_evidence,
+                    "unsettled_lines": list(dates.unsettled),
+                }
+                if lines  # the evidence names lines, which an edit moves
+                else {}
+            ),
+        },
+        "entries": [entry_listed(entry, lines=lines) for entry in listing.entries],
+    }
+    if lines:
+        data["line"] = listing.line
+    return data
+
+
+def entry_listed(entry: Entry, *, lines: bool = True) -> dict[str, Any]:
+    """One entry of a listing as data: date (ISO), time, speakers, title, status."""
+    data: dict[str, Any] = {
+        "date": entry.date.isoformat() if entry.date else None,
+        "date_text": entry.date_text,
+        "readings": [day.isoformat() for day in entry.readings],
+        "date_error": entry.date_error,
+        "start": entry.start.isoformat("minutes") if entry.start else None,
+        "end": entry.end.isoformat("minutes") if entry.end else None,
+        "status": entry.status,
+        "title": entry.title,
+        "speakers": _speakers(entry.speakers),
+        "affiliation": entry.affiliation,
+        "location": entry.location,
+    }
+    if lines:
+        data["line"] = entry.line
+    return data
+
+
+def _unread(page: Page) -> list[dict[str, Any]]:
+    found = unread_lines(page, render_page(page), listings(page))
+    return [{"line": item.line, "text": item.text, "reason": item.reason} for item in found]
 
 
 def _section_data(section: Section, lines: bool) -> dict[str, Any]:

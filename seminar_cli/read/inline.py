@@ -19,7 +19,7 @@ _SIZE = re.compile(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"\s+")
-_CANCELLED = re.compile(r"\s*[\(\[]\s*cancel+ed\s*[\)\]]\s*$|^\s*cancel+ed\s*[:!-]\s*", re.I)
+_CANCELLED = re.compile(r"\s*[\(\[]\s*cancel+ed\s*[\)\]]\s*$|^\s*cancel+ed\s*(?:[:!]|[-–—]+)\s*", re.I)
 
 
 class InlineLink(NamedTuple):
@@ -186,6 +186,48 @@ def _unescape(text: str) -> str:
     import html
 
     return html.unescape(text)
+
+
+class Segment(NamedTuple):
+    """A run of a value as a reader sees it: plain words, emphasis (`*x*`, `**x**`) or a link, markup removed."""
+
+    kind: str  # "text", "emphasis", "link"
+    text: str
+    url: str | None = None
+
+
+def segments(text: str) -> list[Segment]:
+    """The value read through its inline AST into runs of plain text, emphasis and links (HTML tags dropped)."""
+    found: list[Segment] = []
+    open_href: str | None = None
+    for token in tokens(_BR.sub(" ", text)):
+        if token["type"] == "inline_html":
+            open_href = _href_after(token["raw"], open_href)
+        elif token["type"] != "image":
+            found.append(_segment(token, open_href))
+    return [segment for segment in found if segment.text or segment.kind == "text"]
+
+
+def _href_after(tag: str, open_href: str | None) -> str | None:
+    """The target of the HTML link a tag opens (`<a href>`), None after one it closes; else as it was."""
+    lowered = tag.lower()
+    if lowered.startswith("<a"):
+        return _attr(_HREF, tag) or ""
+    return None if lowered.startswith("</a") else open_href
+
+
+def _segment(token: dict[str, Any], open_href: str | None) -> Segment:
+    kind = token["type"]
+    words = _text_of(token["children"]) if "children" in token else token.get("raw", "")
+    if kind == "link":
+        return Segment("link", _clean(words), token["attrs"]["url"])
+    if open_href is not None:
+        return Segment("link", _clean(words), open_href)
+    if kind in ("emphasis", "strong"):
+        return Segment("emphasis", _clean(words))
+    if kind in ("softbreak", "linebreak"):
+        return Segment("text", " ")
+    return Segment("text", _unescape(words))
 
 
 def split_br(text: str) -> list[str]:

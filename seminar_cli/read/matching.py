@@ -38,7 +38,7 @@ def match(page: Page) -> Matching:
     the size of the page rather than blocks times rows.
     """
     talks = page.talks()
-    entries = page.schedule.entries if page.schedule else ()
+    entries = tuple(entry for schedule in page.schedules for entry in schedule.entries)
     rows_by_key: dict[tuple[str, object], list[int]] = {}
     for row_index, entry in enumerate(entries):
         for key in _keys(entry.date, entry.title, entry.speakers):

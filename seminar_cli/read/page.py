@@ -14,6 +14,7 @@ from ..text.blocks import heading_of, segment
 from ..text.lines import detect_newline
 from ..text.tables import parse_table
 from .frontmatter import read_front_matter, season_year_of
+from .listings import read_listings, remember, settled_schedules
 from .sections import classify_heading, group_sections
 from .tables import is_schedule_header, parse_organization, parse_schedule
 from .talks import ends_talk, is_title_start, parse_talk
@@ -45,13 +46,16 @@ def parse_page(
             continue
         sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
     page = Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
-    if not any(section.kind in _SEMINAR_KINDS for section in page.sections):
+    found = read_listings(page)
+    page = settled_schedules(page, found)
+    if not found and not any(section.kind in _SEMINAR_KINDS for section in page.sections):
         raise NotASeminarPageError(
             "not a seminar page",
             path=path,
-            found="no Next, Upcoming, Schedule or Past section",
-            expected="a heading such as '# Next Presentation' or '# Schedule'",
+            found="no talk listing (a table with a date column, a list, headings or lines led by dates, talk blocks)",
+            expected="a page that lists its talks",
         )
+    remember(page, found)
     from ..text.render import render_page
 
     if render_page(page) != text:  # pragma: no cover - a bug, never a user error

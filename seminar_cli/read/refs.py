@@ -7,8 +7,9 @@ from datetime import date
 from typing import NamedTuple
 
 from ..errors import SelectorError
-from ..model import Page, ScheduleEntry, Section, Speaker, Talk
+from ..model import Entry, EntryStatus, Page, ScheduleEntry, Section, Speaker, Talk
 from .dates import is_tbd, parse_date
+from .listings import listings
 from .matching import match
 
 _HONORIFIC = re.compile(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
@@ -16,42 +17,67 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 class TalkRef(NamedTuple):
-    """One talk of the page: its schedule row, its block and the block's section (each optional)."""
+    """One talk of the page: its schedule row, its block and the block's section, its listing entry (each optional).
+
+    A talk that only a list item, a heading or an HTML row holds has its `listed` entry alone.
+    """
 
     entry: ScheduleEntry | None
     section: Section | None
     talk: Talk | None
+    listed: Entry | None = None
 
     @property
     def date(self) -> date | None:
         """The talk's date, from its block when it has one."""
         if self.talk and self.talk.when and self.talk.when.date:
             return self.talk.when.date
-        return self.entry.date if self.entry else None
+        if self.entry is not None:
+            return self.entry.date
+        return self.listed.date if self.listed else None
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:
         """The talk's speakers, from its block when it has one."""
         if self.talk and self.talk.speakers:
             return self.talk.speakers
-        return self.entry.speakers if self.entry else ()
+        if self.entry is not None:
+            return self.entry.speakers
+        return self.listed.speakers if self.listed else ()
 
     @property
     def title(self) -> str:
         """The talk's title, from its block when it has one."""
         if self.talk:
             return self.talk.title
-        return self.entry.title or "" if self.entry else ""
+        if self.entry is not None:
+            return self.entry.title or ""
+        return self.listed.title or "" if self.listed else ""
 
     @property
     def cancelled(self) -> bool:
         """True when the block or the row marks the talk cancelled (or the row is struck through)."""
-        return bool((self.talk and self.talk.cancelled) or (self.entry and (self.entry.cancelled or self.entry.struck)))
+        return bool(
+            (self.talk and self.talk.cancelled)
+            or (self.entry and (self.entry.cancelled or self.entry.struck))
+            or (self.listed and self.listed.status == "cancelled")
+        )
+
+    @property
+    def status(self) -> EntryStatus:
+        """Held, cancelled, no meeting that day, or a placeholder slot."""
+        if self.cancelled:
+            return "cancelled"
+        return self.listed.status if self.listed else "held"
 
     @property
     def line(self) -> int:
-        """Where the talk is on the page (its row, else its block)."""
-        return self.entry.line if self.entry else self.talk.line if self.talk else 0
+        """Where the talk is on the page (its row, else its block, else its entry)."""
+        if self.entry is not None:
+            return self.entry.line
+        if self.talk is not None:
+            return self.talk.line
+        return self.listed.line if self.listed else 0
 
     def describe(self) -> str:
         """`2026-01-22 Ann Lee: Title (line 56)`."""
@@ -70,11 +96,22 @@ def name_words(speakers: tuple[Speaker, ...]) -> set[str]:
 
 
 def talk_refs(page: Page) -> list[TalkRef]:
-    """Every talk of the page: blocks joined to their rows (see `matching`), then rows without a block."""
+    """Every talk of the page: blocks joined to their rows (see `matching`), rows without a block, then the
+    entries of the page's other listings (list items, headings, HTML rows, lines)."""
     found = match(page)
     rows = {id(pair.talk): pair.entry for pair in found.pairs}
-    refs = [TalkRef(rows.get(id(talk)), section, talk) for section, talk in page.talks()]
-    refs.extend(TalkRef(entry, None, None) for entry in found.lonely_rows)
+    shown = {entry.line: entry for listing in listings(page) for entry in listing.entries}
+    refs = [
+        TalkRef(rows.get(id(talk)), section, talk, shown.get(row.line if (row := rows.get(id(talk))) else talk.line))
+        for section, talk in page.talks()
+    ]
+    refs.extend(TalkRef(entry, None, None, shown.get(entry.line)) for entry in found.lonely_rows)
+    refs.extend(
+        TalkRef(None, None, None, entry)
+        for listing in listings(page)
+        if listing.shape not in ("table", "blocks")
+        for entry in listing.entries
+    )
     return refs
 
 
@@ -112,9 +149,13 @@ def _haystack(ref: TalkRef) -> str:
 def next_talk(page: Page, today: date) -> TalkRef | None:
     """The next talk: the earliest on or after `today` that is not cancelled (one with a block on a tie).
 
-    The one rule for "which talk is next": a cancelled talk is never next.
+    The one rule for "which talk is next": a cancelled talk, or a day without a meeting, is never next.
     """
-    ahead = [ref for ref in talk_refs(page) if ref.date is not None and ref.date >= today and not ref.cancelled]
+    ahead = [
+        ref
+        for ref in talk_refs(page)
+        if ref.date is not None and ref.date >= today and ref.status not in ("cancelled", "no-meeting")
+    ]
     return min(ahead, key=lambda ref: (ref.date or date.max, ref.talk is None), default=None)
 
 

@@ -73,8 +73,11 @@ def talk_slot(ref: TalkRef, tz: ZoneInfo, hours: Hours | None) -> Slot | None:
     if day is None:
         return None
     when = ref.talk.when if ref.talk else None
+    listed = ref.listed
     if when is not None and when.start is not None:
         start, end = when.start, when.end
+    elif listed is not None and listed.start is not None:
+        start, end = listed.start, listed.end
     elif hours is not None:
         start, end = hours
     else:

@@ -21,16 +21,39 @@ from ..model import (
 )
 from . import inline
 from .dates import parse_date
+from .people import read_people
 
 _STRUCK = re.compile(r"^~~(.*)~~$", re.S)
+# What a header cell means, by its words; the first kind that matches wins (`Speaker's Institute` is an affiliation).
 _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", re.compile(r"\b(date|when|day)\b", re.I)),
+    ("date", re.compile(r"\b(date|when|day|week)\b", re.I)),
+    ("time", re.compile(r"^\W*(time|hours?)\W*$", re.I)),
     ("location", re.compile(r"\b(location|room|place|venue|where)\b", re.I)),
-    ("affiliation", re.compile(r"\b(affil\w*|institution|organi[sz]ation|university)\b", re.I)),
-    ("name", re.compile(r"\b(name|speakers?|presenters?|lead|host|who)\b", re.I)),
-    ("title", re.compile(r"\b(talk|title|topic|tutorial|subject|presentation)\b", re.I)),
+    ("affiliation", re.compile(r"\b(affil\w*|institut\w*|organi[sz]ation|university)\b", re.I)),
+    (
+        "name",
+        re.compile(
+            r"\b(names?|speakers?|presenters?|lead|leading|leaders?|moderators?|lecturers?|hosts?|who|persons?|people)"
+            r"(\(s\))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "title",
+        re.compile(
+            r"\b(talks?|titles?|topics?|tutorials?|subject|presentations?|papers?|readings?|description|events?|"
+            r"sessions?|activity|activities)(\(s\))?\b",
+            re.I,
+        ),
+    ),
+    ("links", re.compile(r"\b(links?|slides|videos?|recordings?|notes|format|materials?)\b", re.I)),
 )
-_AND = re.compile(r"\s*(?:<br\s*/?>|,\s*and\s+|\s+and\s+|\s*&\s*|,|;)\s*", re.I)
+
+
+def kind_of_header(text: str) -> str | None:
+    """What a header cell's words say its column holds: date, time, location, affiliation, name, title, links."""
+    value = inline.strip_markup(text)
+    return next((key for key, pattern in _COLUMN_WORDS if pattern.search(value)), None)
 
 
 def column_map(header: Row) -> tuple[tuple[str, int], ...]:
@@ -95,12 +118,8 @@ def _unstrike(value: str) -> str:
 
 
 def speakers_of(text: str) -> tuple[Speaker, ...]:
-    """The speakers a cell or value names: links first, else names split at `and`, commas, `<br>`."""
-    links = inline.links(text)
-    if links:
-        return tuple(Speaker(link.text, link.url or None) for link in links if link.text)
-    names = [inline.strip_markup(name) for name in _AND.split(text)]
-    return tuple(Speaker(name) for name in names if name)
+    """The speakers a cell or value names: its links, else names split at `and`, `&`, commas, `<br>`."""
+    return read_people(text)[0]
 
 
 def parse_photo_table(table: Table) -> PhotoTable | None:

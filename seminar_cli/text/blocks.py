@@ -27,6 +27,9 @@ _HTML_BLOCK = re.compile(
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*(?:#+[ \t]*)?$")
 _SEPARATOR = re.compile(r"^ {0,3}(?P<rule>[-*_])(?:[ \t]*(?P=rule)){2,}[ \t]*$")
 _TABLE = re.compile(r"^ {0,3}\|")
+# A table without outer pipes: a header line holding a pipe, then an alignment row such as `---|---|---`.
+_BARE_DELIMITER = re.compile(r"^ {0,3}:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
 _QUOTE = re.compile(r"^ {0,3}>")
 _ONE_LINE_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 # Any line that starts another block and so ends a paragraph: one regex for the eight above.
@@ -94,6 +97,18 @@ def _block_at(bodies: list[str], index: int) -> tuple[str, int]:
     line = bodies[index]
     if is_blank(line):
         return "blank", _run(bodies, index, is_blank)
+    found = _opening(bodies, index, line)
+    if found is not None:
+        return found
+    if _HEADING.match(line):
+        return "heading", index + 1
+    if _SEPARATOR.match(line):
+        return "separator", index + 1
+    return _tabular(bodies, index, line)
+
+
+def _opening(bodies: list[str], index: int, line: str) -> tuple[str, int] | None:
+    """A block that runs until its closing mark: fenced code, a comment, raw or block HTML."""
     fence = _FENCE.match(line)
     if fence:
         return "fence", _until_fence_close(bodies, index, fence.group(1))
@@ -105,12 +120,15 @@ def _block_at(bodies: list[str], index: int) -> tuple[str, int]:
         return "html", _until_contains(bodies, index, closing, 0, lower=True)
     if _HTML_BLOCK.match(line):
         return "html", _run(bodies, index, lambda text: not is_blank(text))
-    if _HEADING.match(line):
-        return "heading", index + 1
-    if _SEPARATOR.match(line):
-        return "separator", index + 1
+    return None
+
+
+def _tabular(bodies: list[str], index: int, line: str) -> tuple[str, int]:
+    """A table (with or without outer pipes), a quote, or else a paragraph."""
     if _TABLE.match(line):
         return "table", _table_end(bodies, index)
+    if _is_bare_table(bodies, index):
+        return "table", _run(bodies, index + 2, lambda text: not is_blank(text) and bool(_PIPE.search(text)))
     if _QUOTE.match(line):
         return "quote", _run(bodies, index, lambda text: bool(_QUOTE.match(text)))
     return "paragraph", _run(bodies, index + 1, _continues_paragraph)
@@ -141,6 +159,14 @@ def _until_contains(bodies: list[str], index: int, needle: str, offset: int, low
         if needle in text[offset if end == index else 0 :]:
             return end + 1
     return len(bodies)
+
+
+def _is_bare_table(bodies: list[str], index: int) -> bool:
+    """True at the header of a table without outer pipes: as many cells as its alignment row below."""
+    if index + 1 >= len(bodies) or not _BARE_DELIMITER.match(bodies[index + 1]):
+        return False
+    cells = len(_PIPE.split(bodies[index].strip().strip("|")))
+    return cells > 1 and cells == len(_PIPE.split(bodies[index + 1].strip().strip("|")))
 
 
 def _table_end(bodies: list[str], index: int) -> int:

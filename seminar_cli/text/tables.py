@@ -16,13 +16,20 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def parse_row(line: str, number: int) -> Row:
-    """Split one table line into cells, keeping every byte."""
+    """Split one table line into cells, keeping every byte (a row may leave out its outer pipes)."""
     content, ending = body(line), eol(line)
-    start = content.index("|")
-    pieces = _UNESCAPED_PIPE.split(content[start + 1 :])
+    lead = content[: len(content) - len(content.lstrip())]
+    opened = content[len(lead) : len(lead) + 1] == "|"
+    pieces = _UNESCAPED_PIPE.split(content[len(lead) + opened :])
     if len(pieces) > 1 and not pieces[-1].strip():
-        return Row(content[:start], tuple(pieces[:-1]), True, pieces[-1] + ending, number)
-    return Row(content[:start], tuple(pieces), False, ending, number)
+        return Row(lead, tuple(pieces[:-1]), True, pieces[-1] + ending, number, opened)
+    return Row(lead, tuple(pieces), False, ending, number, opened)
+
+
+def is_row(line: str, opened: bool) -> bool:
+    """True for a line of a table: it starts with a pipe, or (in a table without outer pipes) holds one."""
+    text = body(line).lstrip()
+    return text.startswith("|") if opened else bool(text) and _UNESCAPED_PIPE.search(text) is not None
 
 
 def parse_table(block: RawBlock) -> Table | None:
@@ -32,9 +39,10 @@ def parse_table(block: RawBlock) -> Table | None:
         return None
     rows = [parse_row(line, block.line + index) for index, line in enumerate(lines[:2])]
     items: list[Row | RawBlock] = []
+    opened = rows[0].opened
     for index, line in enumerate(lines[2:], start=2):
         number = block.line + index
-        if body(line).lstrip().startswith("|"):
+        if is_row(line, opened):
             items.append(parse_row(line, number))
         else:
             items.append(RawBlock("comment", line, number))

@@ -1,0 +1,189 @@
+"""Talks as headings: a heading per talk at any level, what follows it up to the next one its body.
+
+The heading is the date (`## Thursday, March 10, 4:00 PM`), the date and a title or a
+speaker (`### 6/16/2023: Calvin Preston`, `## October 23: Topic`), a numbered title and
+its date (`### 59. "Title" 14.03.2023`), or `Speaker (Affiliation) - January 15th, 2025`;
+or it is the title, and a labelled line of its body gives the date. The body's labelled
+lines (`**Speaker:**`, `**Title:**`, `**Date:**`, `*Abstract:*`) and its first line
+(the title under a heading that names the speaker) say the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import EntryStatus, Heading, Item, RawBlock, Speaker
+from ..text.blocks import heading_of
+from ..text.lines import split_lines
+from . import inline
+from .date_tokens import DateToken, date_tokens
+from .entries import Draft, Found, Node, hours
+from .html_text import texts
+from .items import FIELD_KINDS
+from .people import Described, blank, people_phrase, read_free, read_people, status_of
+
+_LABEL = re.compile(
+    r"^\s*(\*\*|__|\*|_)?\s*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)\s*:?\s*\1?\s*:\s*(\1)?\s*(?P<value>.*)$"
+)
+_DATE_LABEL = re.compile(r"^\W{0,3}(date|when|day)\W{0,3}:", re.I | re.M)
+_NUMBERED = re.compile(r"^\s*\d{1,4}\s*[.:)]\s*")
+_MARKS = re.compile(r"\*\*\[?(postponed|cancel+ed)\]?\*\*|\[(postponed|cancel+ed)\]", re.I)
+
+
+def level_of(node: Node) -> tuple[int, str] | None:
+    """The level and title of a heading node (a section's heading or a heading inside a section)."""
+    item = node.item
+    if isinstance(item, Heading):
+        return item.level, item.title
+    if isinstance(item, RawBlock) and item.kind == "heading":
+        return heading_of(item.text)
+    return None
+
+
+def read_headings(nodes: Sequence[Node], index: int) -> Found | None:
+    """The talks under headings of one level that starts at `nodes[index]`, when they carry dates."""
+    found = level_of(nodes[index])
+    if found is None:
+        return None
+    level = found[0]
+    drafts: list[Draft] = []
+    position = index
+    while position < len(nodes):
+        heading = level_of(nodes[position])
+        if heading is None or heading[0] != level:
+            break
+        end = _body_end(nodes, position, level)
+        draft = _draft(nodes, position, end, heading[1])
+        if draft is None:
+            break
+        drafts.append(draft)
+        position = end
+    if not drafts:
+        return None
+    return Found("headings", drafts, position)
+
+
+def _body_end(nodes: Sequence[Node], index: int, level: int) -> int:
+    end = index + 1
+    while end < len(nodes):
+        found = level_of(nodes[end])
+        if found is not None and found[0] <= level:
+            break
+        end += 1
+    return end
+
+
+def _line_of(node: Node) -> int:
+    return node.item.line
+
+
+def _draft(nodes: Sequence[Node], index: int, end: int, title: str) -> Draft | None:
+    """One heading's talk, or None when neither the heading nor a labelled line of its body gives a date."""
+    body = nodes[index + 1 : end]
+    heading = inline.strip_markup(title)
+    tokens = date_tokens(heading)
+    if not tokens and not any(_DATE_LABEL.search(getattr(node.item, "text", "")) for node in body):
+        return None
+    labelled, lines = _body(body)
+    token = tokens[0] if tokens else _labelled_date(labelled)
+    if token is None:
+        return None
+    rest = heading[: token.start] + " " + heading[token.end :] if tokens else heading
+    described = _described(_NUMBERED.sub("", rest.strip(" ,;:-–—")), labelled, lines)
+    start, stop = hours(heading, tokens[0] if tokens else None)
+    if start is None:
+        start, stop = hours(labelled.get("time", ""), None)
+    return Draft(
+        line=_line_of(nodes[index]),
+        end_line=_last_line(body[-1].item if body else nodes[index].item),
+        token=token,
+        status=_status(title, described),
+        title=described.title,
+        speakers=described.speakers,
+        affiliation=described.affiliation,
+        location=inline.strip_markup(labelled.get("location", "")) or None,
+        start=start,
+        end=stop,
+    )
+
+
+def _labelled_date(labelled: dict[str, str]) -> DateToken | None:
+    found = date_tokens(inline.strip_markup(labelled.get("date", "")))
+    return found[0] if found else None
+
+
+def _last_line(item: Item | Heading) -> int:
+    return item.line + max(0, len(split_lines(getattr(item, "text", ""))) - 1)
+
+
+def _status(title: str, described: Described) -> EntryStatus:
+    if _MARKS.search(title):
+        return "cancelled"
+    return status_of(described.title, ", ".join(speaker.name for speaker in described.speakers), title,
+                     speakers=described.speakers)  # fmt: skip
+
+
+def _body(body: Sequence[Node]) -> tuple[dict[str, str], list[str]]:
+    """The body's labelled lines by kind, and its other short lines (paragraph lines and HTML texts) in order."""
+    labelled: dict[str, str] = {}
+    lines: list[str] = []
+    for node in body:
+        item = node.item
+        if not isinstance(item, RawBlock):
+            continue
+        if item.kind == "html" or (item.kind == "paragraph" and item.text.lstrip().startswith("<")):
+            _html_lines(item, labelled, lines)
+        elif item.kind == "paragraph":
+            _paragraph_lines(item, labelled, lines)
+    return labelled, [line for line in lines if line]
+
+
+def _html_lines(item: RawBlock, labelled: dict[str, str], lines: list[str]) -> None:
+    """An HTML body's texts: the first one in italics is the title."""
+    for text, italic in texts(item.text):
+        if italic:
+            labelled.setdefault("title", text)
+        else:
+            lines.append(text)
+
+
+def _paragraph_lines(item: RawBlock, labelled: dict[str, str], lines: list[str]) -> None:
+    """A paragraph's labelled lines (`**Speaker:** X`) by kind; its other lines, but for labels of other kinds."""
+    for text in split_lines(item.text):
+        match = _LABEL.match(text.rstrip("\r\n"))
+        kind = FIELD_KINDS.get(match.group("label").strip().lower()) if match else None
+        if match is not None and kind is not None:
+            labelled.setdefault(kind, match.group("value").strip(" *_"))
+        elif match is None or not match.group(1):  # an emphasised label of another kind: `*Abstract:*`
+            lines.append(text.strip())
+
+
+def _described(rest: str, labelled: dict[str, str], lines: list[str]) -> Described:
+    """Title and speakers: labelled lines first, then the heading, then the body's first line."""
+    named = people_phrase(rest) if rest else None
+    from_heading = Described(None, named[0], named[1]) if named else read_free(rest)
+    title = from_heading.title
+    speakers: tuple[Speaker, ...] = from_heading.speakers
+    affiliation = from_heading.affiliation
+    if "speaker" in labelled:
+        speakers, affiliation = read_people(labelled["speaker"])
+    if "title" in labelled and not blank(inline.strip_markup(labelled["title"])):
+        title = read_free(labelled["title"]).title
+    if title is None and lines:
+        first = read_free(lines[0])
+        title = first.title
+        if not speakers:
+            speakers, affiliation = _from_lines(lines)
+    return Described(title, tuple(speaker for speaker in speakers if not blank(speaker.name)), affiliation)
+
+
+def _from_lines(lines: list[str]) -> tuple[tuple[Speaker, ...], str | None]:
+    """Speakers named in the body's lines: a line that starts with a name and a dash (`Guilhem Lavaux --`)."""
+    for line in lines[:6]:
+        head = re.split(r"\s+(?:--|–|—)\s*", line, maxsplit=1)
+        if len(head) == 2:
+            found = people_phrase(head[0])
+            if found:
+                return found
+    return (), None

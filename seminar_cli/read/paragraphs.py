@@ -1,0 +1,84 @@
+"""Talks as lines of paragraphs: each line that a date leads starts a talk (`2020-11-13 (14h-16h). Speaker : Title`).
+
+The lines after it, up to the next dated line, the end of its paragraph or a template tag
+(`{% endcapture %}`, `<details>`), continue it. Two dated lines at least make such a listing,
+so that one dated sentence in an introduction is not taken for a talk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import RawBlock
+from ..text.lines import body, split_lines
+from .date_tokens import leading_token
+from .entries import Draft, Found, Node, hours
+from .items import is_item
+from .people import read_free, status_of
+
+_TAG_LINE = re.compile(r"^\s*(\{%.*%\}|\{\{.*\}\}|</?[A-Za-z][^>]*>)+\s*$")
+_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+
+
+def read_paragraphs(nodes: Sequence[Node], index: int) -> Found | None:
+    """The talks of the paragraphs that start at `nodes[index]`, when two lines or more of them start with a date."""
+    first = nodes[index].item
+    if not isinstance(first, RawBlock) or first.kind != "paragraph":
+        return None
+    drafts: list[Draft] = []
+    end = index
+    while end < len(nodes):
+        item = nodes[end].item
+        if not isinstance(item, RawBlock) or nodes[end].section is not nodes[index].section:
+            break
+        if item.kind in ("paragraph", "html"):
+            found = _dated_lines(item)
+            if not found and not drafts:
+                return None
+            drafts.extend(found)
+        elif item.kind not in ("blank", "comment", "quote"):
+            break
+        end += 1
+    if len(drafts) < 2:
+        return None
+    return Found("paragraphs", drafts, end)
+
+
+def _dated_lines(block: RawBlock) -> list[Draft]:
+    """The talks of one paragraph: a talk per line that a date leads, with the lines that continue it."""
+    lines = [body(line) for line in split_lines(block.text)]
+    drafts: list[Draft] = []
+    position = 0
+    while position < len(lines):
+        text = _TAGS.sub("", lines[position])
+        token = leading_token(text) if not is_item(text) else None
+        if token is None or _TAG_LINE.match(lines[position]):
+            position += 1
+            continue
+        last = position
+        while last + 1 < len(lines) and not _ends(lines[last + 1]):
+            last += 1
+        whole = " ".join([text[token.end :], *(line.strip() for line in lines[position + 1 : last + 1])])
+        described = read_free(whole)
+        start, end = hours(text, token)
+        drafts.append(
+            Draft(
+                line=block.line + position,
+                end_line=block.line + last,
+                token=token,
+                status=status_of(whole, speakers=described.speakers),
+                title=described.title,
+                speakers=described.speakers,
+                affiliation=described.affiliation,
+                start=start,
+                end=end,
+            )
+        )
+        position = last + 1
+    return drafts
+
+
+def _ends(line: str) -> bool:
+    """True for a line that cannot continue a talk: a template tag, a list item, or another dated line."""
+    return bool(_TAG_LINE.match(line)) or is_item(line) or leading_token(line) is not None

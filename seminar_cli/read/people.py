@@ -1,0 +1,261 @@
+"""Who, what and where inside one cell or line: speakers and their affiliation, a title, a place, a status.
+
+The patterns people write: `Name (Affiliation)`, `Name, Affiliation`, several speakers joined
+by `and`, `&`, commas or `<br>`; `Title (Speaker)`, `(Speaker) Title`, `Title by Speaker`,
+`Title. Presented by Speaker.`, `Speaker: Title`, `date - Title - Speaker`, `*Title*`,
+`"Title"`; and the marks of a slot without a talk (`Cancelled`, `~~…~~`, `[Postponed]`,
+`No seminar`, `Finals week`, `TBD`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..model import EntryStatus, Speaker
+from . import inline
+from .compare import looks_like_name
+from .dates import is_tbd
+
+_INSTITUTION = re.compile(
+    r"\b(univ\w*|universit\w*|institut\w*|college|school|lab(orator(y|ies))?|cent(er|re)|department|dept|"
+    r"academy|inc|ltd|corp\w*|company|research|hospital|foundation|observatory|agency|ministry|cnrs|inria|"
+    r"mit|ucla|ucsd|eth|epfl|nasa|google|microsoft|meta|ibm|amazon|deepmind|openai|uk|usa|china|india|japan)\b",
+    re.I,
+)
+_JOIN = re.compile(r"\s*(?:<br\s*/?>|,\s*and\s+|\s+and\s+|\s*&\s*|\s*;\s*|,)\s*", re.I)
+_CANCELLED = re.compile(r"\b(cancel+ed|postponed|called off)\b", re.I)
+_NO_MEETING = re.compile(
+    r"\bno\s+(seminars?|meetings?|talks?|class(es)?|sessions?|reading groups?|lectures?|workshops?|colloqui(um|a))\b"
+    r"|\b(holiday|thanksgiving|"
+    r"christmas|recess|vacation|finals?\s+week|(spring|winter|fall|autumn|summer|mid-?term|reading|exam|study)\s+"
+    r"(break|week))\b",
+    re.I,
+)
+_STRUCK = re.compile(r"^\s*~~.*~~\s*$", re.S)
+_LEAD_SEPARATORS = " \t-–—:.,;|"
+_LABELLED = re.compile(
+    r"(?:^|[\s(])(?:discussion\s+)?(?:presented|given|led|lead|moderated|hosted)\s+by\s+(?P<name>[^()]+?)\s*(?:\)|[.;]|$)"
+    r"|(?:^|[\s(])(?:speakers?|presenters?|moderators?|lecturers?|leaders?)(?:\s*\(s\))?\s*:\s*(?P<named>[^()]+?)\s*(?:\)|$)",
+    re.I,
+)
+_BY = re.compile(r"^(?P<title>.+?)[,.]?\s+by\s+(?P<name>[^,.()]+?)\.?\s*$", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
+_NOT_NAMES = frozenset({
+    "introduction", "overview", "discussion", "part", "review", "tutorial", "workshop", "keynote", "break", "notes",
+    "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
+    "practice", "tba", "tbd", "cancelled", "canceled", "postponed", "online", "virtual", "hybrid", "zoom",
+})  # fmt: skip
+_PAREN = re.compile(r"\(([^()]*)\)")
+_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+class Described(NamedTuple):
+    """What a line of free text says about a talk."""
+
+    title: str | None
+    speakers: tuple[Speaker, ...]
+    affiliation: str | None
+
+
+def status_of(*texts: str | None, speakers: tuple[Speaker, ...] = ()) -> EntryStatus:
+    """Held, cancelled, a slot without a meeting, or a placeholder, from the entry's texts (raw markdown)."""
+    values = [text for text in texts if text and text.strip()]
+    if any(_STRUCK.match(text) or _CANCELLED.search(text) for text in values):
+        return "cancelled"
+    if any(not blank(speaker.name) for speaker in speakers):
+        return "held"
+    plain = [inline.strip_markup(text) for text in values]
+    if any(_NO_MEETING.search(text) for text in plain):
+        return "no-meeting"
+    return "placeholder" if all(blank(text) for text in plain) else "held"
+
+
+def blank(text: str) -> bool:
+    """True for a value that says nothing yet: empty, a dash, TBD, TBA."""
+    stripped = text.strip(" \t.-–—_*:;,|")
+    return not stripped or is_tbd(stripped) or is_tbd(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def read_people(text: str) -> tuple[tuple[Speaker, ...], str | None]:
+    """The speakers a cell or value names, and an affiliation written with them (`Name (Affil)`, `Name, Affil`)."""
+    links = inline.links(text)
+    if links:
+        speakers = []
+        affiliation = None
+        for link in links:
+            name, inside = _name_and_paren(link.text)
+            speakers.append(Speaker(name, link.url or None))
+            affiliation = affiliation or inside
+        return tuple(speaker for speaker in speakers if speaker.name), affiliation or _after_links(text)
+    return _people_in_words(inline.strip_markup(";".join(inline.split_br(text))))
+
+
+def _name_and_paren(text: str) -> tuple[str, str | None]:
+    """`Danny Perez (LANL)` -> (`Danny Perez`, `LANL`); a parenthesis that is part of a name stays."""
+    match = re.fullmatch(r"\s*(?P<name>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*(?P<rest>.*)", text)
+    if match is None or match.group("rest"):
+        return text.strip(), None
+    inside = match.group("inside").strip()
+    if person(inside):
+        return text.strip(), None  # `Hao-Yi (Heidi) Wu`, `Ryan (Qinyu) Wang`
+    return match.group("name").strip(), inside
+
+
+def _after_links(text: str) -> str | None:
+    tail = re.split(r"\]\([^)]*\)|</a>", text)[-1]
+    value = inline.strip_markup(tail).strip(" ,;-–—()")
+    return value or None
+
+
+def _people_in_words(text: str) -> tuple[tuple[Speaker, ...], str | None]:
+    name, inside = _name_and_paren(text)
+    institutions: list[str] = []
+    speakers: list[Speaker] = []
+    for part in (piece.strip() for piece in _JOIN.split(name)):
+        if not part or blank(part):
+            continue
+        if speakers and _INSTITUTION.search(part):
+            institutions.append(part)
+            continue
+        speakers.append(Speaker(part))
+    if inside and _INSTITUTION.search(inside):
+        institutions.insert(0, inside)
+    return tuple(speakers), (", ".join(institutions) if institutions else inside)
+
+
+def read_free(text: str) -> Described:
+    """A talk written as a phrase: its title, its speakers and their affiliation, by the patterns people use."""
+    parts = inline.segments(text)
+    plain = " ".join("".join(part.text for part in parts).split()).strip(_LEAD_SEPARATORS + "*_~")
+    if not plain:
+        return Described(None, (), None)
+    for reader in (_labelled, _emphasised, _by, _parenthesised, _dashed, _colon):
+        found = reader(plain, parts)
+        if found is not None:
+            return _linked(found, parts)
+    return Described(_title(plain), (), None)
+
+
+def _linked(found: Described, parts: list[inline.Segment]) -> Described:
+    """The speakers with the links the phrase gives their names."""
+    urls = {part.text: part.url for part in parts if part.kind == "link"}
+    speakers = tuple(Speaker(speaker.name, speaker.url or urls.get(speaker.name)) for speaker in found.speakers)
+    return Described(found.title, speakers, found.affiliation)
+
+
+def _title(text: str) -> str | None:
+    value = " ".join(text.split()).strip(" ,;:-–—*_~").strip()
+    return value or None
+
+
+def _labelled(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """`Title (Discussion led by X)`, `Title. Presented by X.`, `Speaker: X`."""
+    match = _LABELLED.search(plain)
+    if match is None:
+        return None
+    names = match.group("name") or match.group("named") or ""
+    rest = (plain[: match.start()] + plain[match.end() :]).strip(" ()" + _LEAD_SEPARATORS)
+    speakers, affiliation = _people_in_words(names)
+    return Described(_title(rest), tuple(speaker for speaker in speakers if not blank(speaker.name)), affiliation)
+
+
+def _emphasised(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """`[Speaker (Affil)](url), *Title*` or `"Title" Speaker`: the emphasis or the quotes hold the title."""
+    emphasis = next((part.text for part in parts if part.kind == "emphasis" and part.text.strip()), None)
+    if emphasis is None or emphasis.strip() == plain:
+        quoted = _QUOTED.search(plain)
+        if quoted is None or quoted.group(1).strip() == plain.strip('"“” '):
+            return None
+        emphasis = quoted.group(1)
+    rest = plain.replace(emphasis, " ", 1)
+    speakers, affiliation = _names_in(rest, parts)
+    return Described(_title(emphasis.strip('"“”')), speakers, affiliation)
+
+
+def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ...], str | None]:
+    """The people a leftover part names: its links that name people, or words that look like a name."""
+    for part in parts:
+        if part.kind == "link":
+            found = people_phrase(part.text)
+            if found:
+                return found
+    cleaned = _PAREN_LEAD.sub("", rest).strip(" ,;:-–—()[]")
+    return people_phrase(cleaned) or ((), None)
+
+
+def _by(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """`Title by Speaker` (or by several: `by A and B`)."""
+    match = _BY.match(plain)
+    found = people_phrase(match.group("name")) if match is not None else None
+    if match is None or found is None:
+        return None
+    return Described(_title(match.group("title")), *found)
+
+
+def _parenthesised(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """`(Speaker) Title` or `Title (Speaker)`: a parenthesis at either end that names people."""
+    for match in _PAREN.finditer(plain):
+        inside = match.group(1).strip()
+        at_edge = match.start() == 0 or match.end() == len(plain.rstrip(" ."))
+        if not at_edge or not inside:
+            continue
+        speakers, affiliation = _people_in_words(inside)
+        if speakers and all(_namelike(speaker.name) for speaker in speakers):
+            rest = (plain[: match.start()] + plain[match.end() :]).strip(_LEAD_SEPARATORS)
+            return Described(_title(rest), speakers, affiliation)
+    return None
+
+
+def _dashed(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """`Title - Speaker`, `Speaker (Affil) - Title`, `Title - Speaker - notes`: the part that names people."""
+    pieces = _DASH.split(plain)
+    if len(pieces) < 2:
+        return None
+    order = [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]
+    for position in order:
+        found = people_phrase(pieces[position]) or _first_name(pieces[position], last=position == len(pieces) - 1)
+        if found:
+            title = " - ".join(pieces[:position]) if position else " - ".join(pieces[1:])
+            return Described(_title(title), *found)
+    return None
+
+
+def _first_name(text: str, *, last: bool) -> tuple[tuple[Speaker, ...], str | None] | None:
+    """A first name alone (`Justin`, `Seong-Heon (notes)`) ending a dashed phrase, as reading groups write them."""
+    name, _ = _name_and_paren(text)
+    if last and _namelike(name) and name.lower() not in _NOT_NAMES:
+        return (Speaker(name),), None
+    return None
+
+
+def _colon(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """`Speaker: Title` (the name before a colon)."""
+    head, colon, rest = plain.partition(":")
+    if not colon or not person(head.strip()):
+        return None
+    return Described(_title(rest), (Speaker(head.strip()),), None)
+
+
+def person(text: str) -> bool:
+    """A person's name (`Ada Lovelace`, `S. V. Venkatakrishnan`), not an institution's."""
+    return looks_like_name(text) and not _INSTITUTION.search(text)
+
+
+def _namelike(text: str) -> bool:
+    """A name, or a first name alone as reading groups write them (`Vishnu`, `Seong-Heon`)."""
+    return person(text) or bool(re.fullmatch(r"[A-Z][\w'’-]+", text) and not _INSTITUTION.search(text))
+
+
+def people_phrase(text: str) -> tuple[tuple[Speaker, ...], str | None] | None:
+    """The speakers of a phrase that only names people: `Name`, `Name (Affil)`, `Name, Affil`, `A & B`; else None."""
+    plain = inline.strip_markup(text).strip(_LEAD_SEPARATORS)
+    if not plain or len(plain) > 120:
+        return None
+    speakers, affiliation = read_people(text) if inline.links(text) else _people_in_words(plain)
+    if speakers and all(person(speaker.name) for speaker in speakers):
+        return speakers, affiliation
+    return None
