@@ -32,6 +32,7 @@ class Draft:
     location: str | None = None
     start: time | None = None
     end: time | None = None
+    label: str | None = None  # what stands for the date when a talk has none (`Week 3`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def entry(draft: Draft, settled: Settled) -> Entry:
     return Entry(
         line=draft.line,
         end_line=draft.end_line,
-        date_text=draft.token.text if draft.token else None,
+        date_text=draft.token.text if draft.token else draft.label,
         date=settled.date,
         status=draft.status,
         title=draft.title,

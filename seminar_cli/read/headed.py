@@ -83,7 +83,7 @@ def _draft(nodes: Sequence[Node], index: int, end: int, title: str) -> Draft | N
     body = nodes[index + 1 : end]
     heading = inline.strip_markup(title)
     tokens = date_tokens(heading)
-    if not tokens and not any(_DATE_LABEL.search(getattr(node.item, "text", "")) for node in body):
+    if not tokens and not _dated_body(body):
         return None
     labelled, lines = _body(body)
     token = tokens[0] if tokens else _labelled_date(labelled)
@@ -106,6 +106,13 @@ def _draft(nodes: Sequence[Node], index: int, end: int, title: str) -> Draft | N
         start=start,
         end=stop,
     )
+
+
+def _dated_body(body: Sequence[Node]) -> bool:
+    """True when a heading's own body (no heading below it) has a labelled date line."""
+    if any(level_of(node) is not None for node in body):
+        return False
+    return any(_DATE_LABEL.search(getattr(node.item, "text", "")) for node in body)
 
 
 def _labelled_date(labelled: dict[str, str]) -> DateToken | None:
@@ -161,21 +168,31 @@ def _paragraph_lines(item: RawBlock, labelled: dict[str, str], lines: list[str])
 
 def _described(rest: str, labelled: dict[str, str], lines: list[str]) -> Described:
     """Title and speakers: labelled lines first, then the heading, then the body's first line."""
-    named = people_phrase(rest) if rest else None
-    from_heading = Described(None, named[0], named[1]) if named else read_free(rest)
+    from_heading = _heading_says(rest, named_below="speaker" in labelled)
     title = from_heading.title
-    speakers: tuple[Speaker, ...] = from_heading.speakers
-    affiliation = from_heading.affiliation
+    speakers, affiliation = from_heading.speakers, from_heading.affiliation
     if "speaker" in labelled:
         speakers, affiliation = read_people(labelled["speaker"])
     if "title" in labelled and not blank(inline.strip_markup(labelled["title"])):
         title = read_free(labelled["title"]).title
     if title is None and lines:
-        first = read_free(lines[0])
-        title = first.title
+        title = read_free(lines[0]).title
         if not speakers:
             speakers, affiliation = _from_lines(lines)
     return Described(title, tuple(speaker for speaker in speakers if not blank(speaker.name)), affiliation)
+
+
+def _heading_says(rest: str, *, named_below: bool) -> Described:
+    """What the heading's words (its date aside) say: the speakers when they only name people, else the title.
+
+    When a labelled line below names the speaker, the heading is the title.
+    """
+    if not rest:
+        return Described(None, (), None)
+    if named_below:
+        return Described(read_free(rest).title, (), None)
+    named = people_phrase(rest)
+    return Described(None, named[0], named[1]) if named else read_free(rest)
 
 
 def _from_lines(lines: list[str]) -> tuple[tuple[Speaker, ...], str | None]:

@@ -20,6 +20,7 @@ from .entries import Draft, Found, Node, caption_line, hours
 from .people import Described, blank, read_free, read_people, status_of
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
+_KEY = re.compile(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
 _FIELD = re.compile(
     r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)[\s*_]*:[\s*_]*(?P<value>.*?)[\s*_]*$",
 )
@@ -47,7 +48,7 @@ def read_list(nodes: Sequence[Node], index: int) -> Found | None:
         return None
     items = _items(lines)
     drafts = [_draft(item) for item in items]
-    dated = sum(1 for draft in drafts if draft.token is not None)
+    dated = sum(1 for draft in drafts if draft.token is not None or draft.label is not None)
     if dated == 0 or dated * 2 < len(drafts):
         return Found("list", [], end)  # not a listing: none of its items starts one either
     return Found("list", drafts, end, caption)
@@ -134,6 +135,9 @@ def _draft(item: list[Line]) -> Draft:
     if token is None and "date" in fields:
         found = date_tokens(inline.strip_markup(fields["date"]))
         token = found[0] if found else None
+    label = None
+    if token is None and (keyed := _KEY.match(text)) is not None:  # `**Week 3:** *Title*`: a week, not a date
+        label, rest = f"{keyed.group('word').capitalize()} {keyed.group('number')}", text[keyed.end() :]
     described = _described(rest, fields, loose)
     start, end = hours(text, token) if token is not None else (None, None)
     statuses = [rest, fields.get("title"), fields.get("speaker"), *loose]
@@ -148,6 +152,7 @@ def _draft(item: list[Line]) -> Draft:
         location=inline.strip_markup(fields["location"]) or None if "location" in fields else None,
         start=start,
         end=end,
+        label=label,
     )
 
 

@@ -183,7 +183,7 @@ def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ..
             found = people_phrase(part.text)
             if found:
                 return found
-    cleaned = _PAREN_LEAD.sub("", rest).strip(" ,;:-–—()[]")
+    cleaned = _PAREN_LEAD.sub("", rest).strip(" ,;:-–—[]")
     return people_phrase(cleaned) or ((), None)
 
 

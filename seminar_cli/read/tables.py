@@ -42,7 +42,7 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "title",
         re.compile(
             r"\b(talks?|titles?|topics?|tutorials?|subject|presentations?|papers?|readings?|description|events?|"
-            r"sessions?|activity|activities)(\(s\))?\b",
+            r"sessions?|activity|activities|what)(\(s\))?\b",
             re.I,
         ),
     ),

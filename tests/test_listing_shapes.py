@@ -1,0 +1,212 @@
+"""The patterns people write talks in, one named case each: what the reader takes from it.
+
+Each case is a small fictional page (its lines), and the entries read from it: date, date as
+written, speakers, title, status."""
+
+from __future__ import annotations
+
+import pytest
+
+from seminar_cli.api import parse_page
+from seminar_cli.read.listings import listings
+
+Expected = list[tuple[str | None, str | None, str, str | None, str]]
+CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
+    "weeks": (
+        (
+            "# Reading Group",
+            "",
+            "- **Week 1:** *Foundations of Trust*. Presented by Ada Park.",
+            "- **Week 2:** *Consensus Protocols*. Presented by Bo Li.",
+            "- **Week 3:** TBD",
+        ),
+        [
+            (None, "Week 1", "Ada Park", "Foundations of Trust", "held"),
+            (None, "Week 2", "Bo Li", "Consensus Protocols", "held"),
+            (None, "Week 3", "", "TBD", "placeholder"),
+        ],
+    ),
+    "heading-title-date-label": (
+        (
+            "# Colloquium",
+            "",
+            "## Learning to Rank Proofs",
+            "",
+            "**Date:** March 3, 2026",
+            "",
+            "**Speaker:** Ada Park (Lakeside University)",
+            "",
+            "## Fluid Models of Traffic",
+            "",
+            "**Date:** March 10, 2026",
+            "",
+            "**Speaker:** Bo Li",
+        ),
+        [
+            ("2026-03-03", "March 3, 2026", "Ada Park", "Learning to Rank Proofs", "held"),
+            ("2026-03-10", "March 10, 2026", "Bo Li", "Fluid Models of Traffic", "held"),
+        ],
+    ),
+    "nested-fields": (
+        (
+            "# Lectures",
+            "",
+            "- Lecture 1: Graph Basics",
+            "  - Speaker: Ada Park",
+            "  - Date: 09/15/2025",
+            "- Lecture 2: Spectral Methods",
+            "  - Speaker: Bo Li",
+            "  - Date: 09/22/2025",
+        ),
+        [
+            ("2025-09-15", "09/15/2025", "Ada Park", "Lecture 1: Graph Basics", "held"),
+            ("2025-09-22", "09/22/2025", "Bo Li", "Lecture 2: Spectral Methods", "held"),
+        ],
+    ),
+    "html-no-th": (
+        (
+            "# Talks",
+            "",
+            "<table>",
+            "<tr><td><b>Date</b></td><td><b>Speaker</b></td><td><b>Topic</b></td></tr>",
+            "<tr><td>2025-10-01</td><td>Ada Park</td><td>Tidal Energy</td></tr>",
+            "<tr><td>2025-10-08</td><td>Bo Li</td><td>Wave Farms</td></tr>",
+            "</table>",
+        ),
+        [
+            ("2025-10-01", "2025-10-01", "Ada Park", "Tidal Energy", "held"),
+            ("2025-10-08", "2025-10-08", "Bo Li", "Wave Farms", "held"),
+        ],
+    ),
+    "jekyll-post": (
+        (
+            "---",
+            "layout: post",
+            "title: Talks this spring",
+            "date: 2026-01-10",
+            "---",
+            "",
+            "| When | Who | What |",
+            "|---|---|---|",
+            "| Feb 3 | Ada Park | Sparse Graphs |",
+            "| Feb 17 | Bo Li | Dense Graphs |",
+        ),
+        [
+            ("2026-02-03", "Feb 3", "Ada Park", "Sparse Graphs", "held"),
+            ("2026-02-17", "Feb 17", "Bo Li", "Dense Graphs", "held"),
+        ],
+    ),
+    "day-month-words": (
+        (
+            "# Seminar",
+            "",
+            "- 15 September 2025 — Ada Park: Random Matrices",
+            "- 22 September 2025 — Bo Li: Free Probability",
+            "- Wednesday 1st October 2025 — Cy Dunn: Large Deviations",
+        ),
+        [
+            ("2025-09-15", "15 September 2025", "Ada Park", "Random Matrices", "held"),
+            ("2025-09-22", "22 September 2025", "Bo Li", "Free Probability", "held"),
+            ("2025-10-01", "Wednesday 1st October 2025", "Cy Dunn", "Large Deviations", "held"),
+        ],
+    ),
+    "range": (
+        (
+            "# Workshop",
+            "",
+            "| Date | Event |",
+            "| --- | --- |",
+            "| April 25-26, 2026 | Spring Workshop on Tides |",
+            "| May 9, 2026 | Talk by Ada Park |",
+        ),
+        [
+            ("2026-04-25", "April 25-26, 2026", "", "Spring Workshop on Tides", "held"),
+            ("2026-04-26", "April 25-26, 2026", "", "Spring Workshop on Tides", "held"),
+            ("2026-05-09", "May 9, 2026", "", "Talk by Ada Park", "held"),
+        ],
+    ),
+    "struck": (
+        (
+            "# Schedule",
+            "",
+            "| Date | Speaker | Title |",
+            "| --- | --- | --- |",
+            "| 2026-02-03 | ~~Ada Park~~ | ~~Graphs~~ |",
+            "| 2026-02-10 | Bo Li | **Cancelled** |",
+            "| 2026-02-17 | Cy Dunn | Tides [Postponed] |",
+            "| 2026-02-24 | _ | _ |",
+        ),
+        [
+            ("2026-02-03", "2026-02-03", "Ada Park", "Graphs", "cancelled"),
+            ("2026-02-10", "2026-02-10", "Bo Li", "Cancelled", "cancelled"),
+            ("2026-02-17", "2026-02-17", "Cy Dunn", "Tides [Postponed]", "cancelled"),
+            ("2026-02-24", "2026-02-24", "", "_", "placeholder"),
+        ],
+    ),
+    "numbered": (
+        (
+            "# Journal club",
+            "",
+            "1. 03.02.2026 — Ada Park, *Sparse Coding*",
+            "2. 17.02.2026 — Bo Li, *Dictionary Learning*",
+        ),
+        [
+            ("2026-02-03", "03.02.2026", "Ada Park", "Sparse Coding", "held"),
+            ("2026-02-17", "17.02.2026", "Bo Li", "Dictionary Learning", "held"),
+        ],
+    ),
+    "para-per-talk": (
+        (
+            "# Talks",
+            "",
+            "**October 5, 2025.** Ada Park (Northgate University): *Quantum Walks*.",
+            "",
+            "**October 19, 2025.** Bo Li (Eastport Institute): *Spin Chains*.",
+        ),
+        [
+            ("2025-10-05", "October 5, 2025", "Ada Park", "Quantum Walks", "held"),
+            ("2025-10-19", "October 19, 2025", "Bo Li", "Spin Chains", "held"),
+        ],
+    ),
+    "bold-header": (
+        (
+            "# Schedule",
+            "",
+            "| **Date** | **Presenter** | **Paper** |",
+            "| --- | --- | --- |",
+            "| 9/9/2024 | Ada Park | Attention |",
+            "| 9/16/2024 | Bo Li | Memory |",
+        ),
+        [
+            ("2024-09-09", "9/9/2024", "Ada Park", "Attention", "held"),
+            ("2024-09-16", "9/16/2024", "Bo Li", "Memory", "held"),
+        ],
+    ),
+    "speaker-first-table": (
+        (
+            "# Talks",
+            "",
+            "| Speaker | Affiliation | Date | Title |",
+            "|:--|:--|:--|:--|",
+            "| Ada Park | State U | Sep 9, 2024 | Graphs |",
+            "| Bo Li, Cy Dunn | Tech Inst | Sep 16, 2024 | Codes |",
+        ),
+        [
+            ("2024-09-09", "Sep 9, 2024", "Ada Park", "Graphs", "held"),
+            ("2024-09-16", "Sep 16, 2024", "Bo Li; Cy Dunn", "Codes", "held"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_pattern_reads_as_written(name: str) -> None:
+    lines, expected = CASES[name]
+    page = parse_page("\n".join(lines) + "\n", f"{name}.md")
+    found = [
+        (entry.date.isoformat() if entry.date else None, entry.date_text,
+         "; ".join(speaker.name for speaker in entry.speakers), entry.title, entry.status)
+        for listing in listings(page)
+        for entry in listing.entries
+    ]  # fmt: skip
+    assert found == expected
