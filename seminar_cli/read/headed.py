@@ -23,9 +23,8 @@ from .html_text import texts
 from .items import FIELD_KINDS
 from .people import Described, blank, people_phrase, read_free, read_people, status_of
 
-_LABEL = re.compile(
-    r"^\s*(\*\*|__|\*|_)?\s*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)\s*:?\s*\1?\s*:\s*(\1)?\s*(?P<value>.*)$"
-)
+# `**Speaker:** X`, `**Speaker**: X`, `*Abstract:*`, `Title: X`: an emphasis mark, a label, a colon in or after it.
+_LABEL = re.compile(r"^\s*(\*\*|__|\*|_)?(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)(?:\1)?:(?:\1)?\s*(?P<value>.*)$")
 _DATE_LABEL = re.compile(r"^\W{0,3}(date|when|day)\W{0,3}:", re.I | re.M)
 _NUMBERED = re.compile(r"^\s*\d{1,4}\s*[.:)]\s*")
 _MARKS = re.compile(r"\*\*\[?(postponed|cancel+ed)\]?\*\*|\[(postponed|cancel+ed)\]", re.I)

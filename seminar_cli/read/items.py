@@ -21,9 +21,7 @@ from .people import Described, blank, read_free, read_people, status_of
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
 _KEY = re.compile(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
-_FIELD = re.compile(
-    r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)[\s*_]*:[\s*_]*(?P<value>.*?)[\s*_]*$",
-)
+_FIELD = re.compile(r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)[*_]*\s*:[\s*_]*(?P<value>.*)$")
 FIELD_KINDS = {
     "speaker": "speaker", "speakers": "speaker", "speaker(s)": "speaker", "presenter": "speaker",
     "presenters": "speaker", "presenter(s)": "speaker", "moderator": "speaker", "moderators": "speaker",
@@ -178,7 +176,7 @@ def _fields(item: list[Line]) -> tuple[dict[str, str], list[str]]:
         field = _FIELD.match(value)
         kind = FIELD_KINDS.get(field.group("label").strip().lower()) if field else None
         if field is not None and kind is not None:
-            fields.setdefault(kind, field.group("value"))
+            fields.setdefault(kind, field.group("value").rstrip(" \t*_"))
         else:
             loose.append(value)
     return fields, loose

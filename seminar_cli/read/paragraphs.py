@@ -17,8 +17,9 @@ from .entries import Draft, Found, Node, hours
 from .items import is_item
 from .people import read_free, status_of
 
-_TAG_LINE = re.compile(r"^\s*(\{%.*%\}|\{\{.*\}\}|</?[A-Za-z][^>]*>)+\s*$")
-_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+_TAG = r"\{%[^%]*%\}|\{\{[^}]*\}\}|</?[A-Za-z][^>]*>"  # a template tag or an HTML tag, each closed where it can be
+_TAG_LINE = re.compile(rf"^\s*(?:{_TAG})(?:\s*(?:{_TAG}))*\s*$")
+_TAGS = re.compile(r"\{%[^%]*%\}|\{\{[^}]*\}\}")
 
 
 def read_paragraphs(nodes: Sequence[Node], index: int) -> Found | None:

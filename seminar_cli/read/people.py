@@ -24,7 +24,7 @@ _INSTITUTION = re.compile(
     r"mit|ucla|ucsd|eth|epfl|nasa|google|microsoft|meta|ibm|amazon|deepmind|openai|uk|usa|china|india|japan)\b",
     re.I,
 )
-_JOIN = re.compile(r"\s*(?:<br\s*/?>|,\s*and\s+|\s+and\s+|\s*&\s*|\s*;\s*|,)\s*", re.I)
+_JOIN = re.compile(r"<br\s*/?>|,\s*and\s|\sand\s|&|;|,", re.I)  # the parts are stripped: no `\s*` around
 _CANCELLED = re.compile(r"\b(cancel+ed|postponed|called off)\b", re.I)
 _NO_MEETING = re.compile(
     r"\bno\s+(seminars?|meetings?|talks?|class(es)?|sessions?|reading groups?|lectures?|workshops?|colloqui(um|a))\b"
@@ -36,11 +36,12 @@ _NO_MEETING = re.compile(
 _STRUCK = re.compile(r"^\s*~~.*~~\s*$", re.S)
 _LEAD_SEPARATORS = " \t-–—:.,;|"
 _LABELLED = re.compile(
-    r"(?:^|[\s(])(?:discussion\s+)?(?:presented|given|led|lead|moderated|hosted)\s+by\s+(?P<name>[^()]+?)\s*(?:\)|[.;]|$)"
-    r"|(?:^|[\s(])(?:speakers?|presenters?|moderators?|lecturers?|leaders?)(?:\s*\(s\))?\s*:\s*(?P<named>[^()]+?)\s*(?:\)|$)",
+    r"(?:^|[\s(])(?:discussion\s+)?(?:presented|given|led|lead|moderated|hosted)\s+by\s+(?P<name>[^().;]*[^().;\s])"
+    r"\s*(?:\)|[.;]|$)"
+    r"|(?:^|[\s(])(?:speakers?|presenters?|moderators?|lecturers?|leaders?)(?:\(s\))?:\s*(?P<named>[^()]*[^()\s])\s*(?:\)|$)",
     re.I,
 )
-_BY = re.compile(r"^(?P<title>.+?)[,.]?\s+by\s+(?P<name>[^,.()]+?)\.?\s*$", re.I)
+_BY = re.compile(r"\sby\s", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
 _NOT_NAMES = frozenset({
@@ -49,7 +50,7 @@ _NOT_NAMES = frozenset({
     "practice", "tba", "tbd", "cancelled", "canceled", "postponed", "online", "virtual", "hybrid", "zoom",
 })  # fmt: skip
 _PAREN = re.compile(r"\(([^()]*)\)")
-_DASH = re.compile(r"\s+[-–—]\s+")
+_DASH = re.compile(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
 
 
 class Described(NamedTuple):
@@ -188,12 +189,16 @@ def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ..
 
 
 def _by(plain: str, parts: list[inline.Segment]) -> Described | None:
-    """`Title by Speaker` (or by several: `by A and B`)."""
-    match = _BY.match(plain)
-    found = people_phrase(match.group("name")) if match is not None else None
-    if match is None or found is None:
+    """`Title by Speaker` (or by several: `by A and B`): the names after the last `by`."""
+    found_by = list(_BY.finditer(plain))
+    last = found_by[-1] if found_by else None
+    if last is None or last.start() == 0:
         return None
-    return Described(_title(match.group("title")), *found)
+    names = plain[last.end() :].strip(" .")
+    named = people_phrase(names) if names and not any(mark in names for mark in ",()") else None
+    if named is None:
+        return None
+    return Described(_title(plain[: last.start()].rstrip(" ,.")), *named)
 
 
 def _parenthesised(plain: str, parts: list[inline.Segment]) -> Described | None:
@@ -212,7 +217,7 @@ def _parenthesised(plain: str, parts: list[inline.Segment]) -> Described | None:
 
 def _dashed(plain: str, parts: list[inline.Segment]) -> Described | None:
     """`Title - Speaker`, `Speaker (Affil) - Title`, `Title - Speaker - notes`: the part that names people."""
-    pieces = _DASH.split(plain)
+    pieces = [piece.strip() for piece in _DASH.split(plain)]
     if len(pieces) < 2:
         return None
     order = [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]

@@ -16,7 +16,7 @@ from .entries import Draft, hours
 from .people import blank, read_free, read_people, status_of
 from .tables import kind_of_header
 
-_STACKED = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_STACKED = re.compile(r"<br\s*/?>", re.I)  # the parts are stripped: no `\s*` around
 
 
 def schedule_drafts(schedule: Schedule) -> list[Draft]:
