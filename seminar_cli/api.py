@@ -102,7 +102,7 @@ def verify(
         raise WriteRefusedError(
             f"the edited page would not read back ({error.message}); nothing was written", path=path
         ) from None
-    wanted, got = page_data(intended, lines=False), page_data(reread, lines=False)
+    wanted, got = page_data(intended, lines=False, plain=False), page_data(reread, lines=False, plain=False)
     if reread.season_year != intended.season_year:
         if _relies_on_season_year(reread) or _relies_on_season_year(intended):
             raise WriteRefusedError(

@@ -15,6 +15,7 @@ from ..model import TALK_SECTIONS, Page, PhotoTable, RawBlock, Row, Schedule, Sc
 from ..read.dates import parse_date
 from ..read.inline import strip_markup
 from ..text.lines import split_lines
+from .sentences import is_one_sentence
 
 Separator = tuple[RawBlock, ...]
 
@@ -196,7 +197,6 @@ def _sentence_per_line(page: Page) -> bool:
             if not text:
                 continue
             for line in split_lines(text):
-                stripped = line.strip()
-                if stripped:
-                    votes[stripped.count(". ") == 0 and stripped.endswith((".", "?", "!"))] += 1
+                if line.strip():
+                    votes[is_one_sentence(line)] += 1
     return votes[True] > votes[False]

@@ -26,7 +26,7 @@ from ..read.dates import MONTHS, WEEKDAYS, is_tbd, scan_time
 from ..read.refs import TalkRef
 from ..read.series import Hours, talk_slot, zone_label
 from ..read.talks import field_of
-from .calendar import plain_paragraphs
+from .plain import plain_paragraphs
 
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Organization, Page, ScheduleEntry, Section, Speaker, Talk
+from .plain import plain_text
 
 
-def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
-    """Everything a page says, as JSON-ready data; `lines=False` leaves out line numbers."""
+def page_data(page: Page, *, lines: bool = True, plain: bool = True) -> dict[str, Any]:
+    """Everything a page says, as JSON-ready data; `lines=False` leaves out line numbers, `plain=False` plain texts."""
     front = page.front_matter
     schedule = page.schedule
     organization = page.organization
@@ -19,7 +20,7 @@ def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
         "permalink": front.permalink if front else None,
         "season_year": page.season_year,
         "sections": [_section_data(section, lines) for section in page.sections if section.heading],
-        "talks": [talk_data(section, talk, lines=lines) for section, talk in page.talks()],
+        "talks": [talk_data(section, talk, lines=lines, plain=plain) for section, talk in page.talks()],
         "schedule": [entry_data(entry, lines=lines) for entry in schedule.entries] if schedule else [],
         "organizers": _organizers(organization),
     }
@@ -40,8 +41,8 @@ def _speakers(speakers: tuple[Speaker, ...]) -> list[dict[str, Any]]:
     return [{"name": speaker.name, "url": speaker.url} for speaker in speakers]
 
 
-def talk_data(section: Section, talk: Talk, *, lines: bool = True) -> dict[str, Any]:
-    """One talk block as data."""
+def talk_data(section: Section, talk: Talk, *, lines: bool = True, plain: bool = True) -> dict[str, Any]:
+    """One talk block as data: the abstract and bio as the page's markdown, and (`plain`) as plain text."""
     when = talk.when
     data: dict[str, Any] = {
         "section": section.kind,
@@ -63,6 +64,9 @@ def talk_data(section: Section, talk: Talk, *, lines: bool = True) -> dict[str, 
         "bio_label": talk.bio_label,
         "links": [{"label": link.label, "url": link.url} for link in talk.links],
     }
+    if plain:
+        data["abstract_text"] = plain_text(talk.abstract)
+        data["bio_text"] = plain_text(talk.bio)
     if lines:
         data["line"] = talk.line
     return data
