@@ -27,6 +27,7 @@ TALK_SECTIONS: frozenset[str] = frozenset({"next", "upcoming", "past", "recorded
 FieldKind = Literal["title", "time", "location", "speaker", "affiliation", "link", "note"]
 TextKind = Literal["abstract", "bio"]
 PastOrder = Literal["newest-first", "oldest-first"]
+PastTalks = Literal["blocks", "rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ class Talk:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleEntry:
-    """One schedule row and what it says."""
+    """One schedule row and what it says (`start` and `end` from a time column, when it has one)."""
 
     row: Row
     date_text: str
@@ -190,6 +191,8 @@ class ScheduleEntry:
     title_url: str | None
     date_error: str | None = None
     line: int = 0
+    start: time | None = None
+    end: time | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +210,7 @@ class Schedule:
         return tuple(item for item in self.items if isinstance(item, ScheduleEntry))
 
     def column(self, name: str) -> int | None:
-        """Index of the column holding `name` (date, location, name, affiliation, title)."""
+        """Index of the column holding `name` (date, time, location, name, affiliation, title)."""
         for key, index in self.columns:
             if key == name:
                 return index
@@ -320,6 +323,7 @@ class Config:
     meeting_day: int | None = None
     hours: tuple[time, time] | None = None
     past_order: PastOrder | None = None
+    past_talks: PastTalks | None = None
     pages: tuple[str, ...] = ()
     path: str | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from seminar_cli import api
-from seminar_cli.edit import talks
+from seminar_cli.edit import rotate as rotation
 from seminar_cli.edit.result import Edit
 from seminar_cli.edit.style import PageStyle
 from seminar_cli.model import Page
@@ -27,7 +27,7 @@ PAGE = (
 def rotated(text: str, moment: str) -> api.EditResult:
     def operation(page: Page, style: PageStyle) -> Edit:
         tz = series_zone(page)
-        return talks.rotate(page, style, now=datetime.fromisoformat(moment).replace(tzinfo=tz), tz=tz)
+        return rotation.rotate(page, style, now=datetime.fromisoformat(moment).replace(tzinfo=tz), tz=tz)
 
     return api.edit_text(text, operation)
 

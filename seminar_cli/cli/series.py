@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
+from . import helptext
 from .boundary import run
 from .edit_flow import edit
-from .options import Check, DryRun, PagePath, Timezone
+from .options import FLAG, Check, DryRun, PagePath, Timezone
 from .show import headline, write_output
 from .values import ask
 
@@ -25,18 +26,18 @@ class OrganizersAction(StrEnum):
 
 def register(app: typer.Typer) -> None:
     """Add the season commands to the `seminar` app."""
-    app.command("new-season")(new_season)
-    app.command("organizers")(organizers)
-    app.command("plan")(plan)
+    for name, function in (("new-season", new_season), ("organizers", organizers), ("plan", plan)):
+        helptext.command(app, name, function)
 
 
 def new_season(
     page: PagePath,
-    year: Annotated[int, typer.Option("--year", help="The new season's year, e.g. 2027.")],
+    year: Annotated[int, typer.Option("--year", help="The new season's year, e.g. 2027.", metavar="YEAR")],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the new page here (default: edit PAGE in place).")
+        str | None,
+        typer.Option("--output", "-o", help="Write the new page here (default: edit PAGE in place).", metavar="FILE"),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the -o file when it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the -o file when it exists.", metavar=FLAG)] = False,
     dry_run: DryRun = False,
     check: Check = False,
 ) -> None:
@@ -70,14 +71,19 @@ def new_season(
 def organizers(
     page: PagePath,
     action: Annotated[OrganizersAction, typer.Argument(help="list, add or remove.")] = OrganizersAction.list,
-    name: Annotated[str | None, typer.Option(help="The organizer's name (words of it for remove).")] = None,
-    role: Annotated[
-        list[str] | None, typer.Option("--role", help="A caption line under the name (repeat: title, group, ...).")
+    name: Annotated[
+        str | None, typer.Option(help="The organizer's name (words of it for remove).", metavar="NAME")
     ] = None,
-    photo: Annotated[str | None, typer.Option(help="Photo URL (add).")] = None,
-    url: Annotated[str | None, typer.Option(help="Link of the photo, e.g. a profile page (add).")] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="A caption line under the name (repeat: title, group, ...).", metavar="TEXT"),
+    ] = None,
+    photo: Annotated[str | None, typer.Option(help="Photo URL (add).", metavar="URL")] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Link of the photo, e.g. a profile page (add).", metavar="URL")
+    ] = None,
     position: Annotated[
-        int | None, typer.Option(help="Column of the new organizer, 1 = first (default: last).")
+        int | None, typer.Option(help="Column of the new organizer, 1 = first (default: last).", metavar="N")
     ] = None,
     dry_run: DryRun = False,
     check: Check = False,
@@ -117,11 +123,18 @@ def _list_organizers(page: str) -> None:
 
 def plan(
     page: PagePath,
-    every: Annotated[str, typer.Option(help="The rule: 'thursday', 'other thursday', 'first monday of the month'.")],
-    start: Annotated[str, typer.Option("--from", help="First day to plan (ISO or the page's format).")],
-    until: Annotated[str, typer.Option("--until", help="Last day to plan.")],
-    skip: Annotated[list[str] | None, typer.Option("--skip", help="A day without a meeting (repeat).")] = None,
-    add: Annotated[bool, typer.Option("--add", help="Insert the open slots as TBD rows in the schedule.")] = False,
+    every: Annotated[
+        str,
+        typer.Option(help="The rule: 'thursday', 'other thursday', 'first monday of the month'.", metavar="RULE"),
+    ],
+    start: Annotated[str, typer.Option("--from", help="First day to plan (ISO or the page's format).", metavar="DATE")],
+    until: Annotated[str, typer.Option("--until", help="Last day to plan.", metavar="DATE")],
+    skip: Annotated[
+        list[str] | None, typer.Option("--skip", help="A day without a meeting (repeat).", metavar="DATE")
+    ] = None,
+    add: Annotated[
+        bool, typer.Option("--add", help="Insert the open slots as TBD rows in the schedule.", metavar=FLAG)
+    ] = False,
     timezone: Timezone = None,
     dry_run: DryRun = False,
     check: Check = False,

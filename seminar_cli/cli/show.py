@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import UsageError
+from . import helptext
 from .boundary import run
-from .options import Output, ReadPath, Selector, Timezone
+from .options import FLAG, Output, ReadPath, Selector, Timezone
 from .values import now, read_text_option
 
 if TYPE_CHECKING:
-    from ..model import Page, Talk
+    from ..model import Page, ScheduleEntry, Talk
     from .terminal import Listing
 
 
@@ -37,15 +38,14 @@ class AnnounceFormat(StrEnum):
 
 def register(app: typer.Typer) -> None:
     """Add the reading commands to the `seminar` app."""
-    app.command("show")(show)
-    app.command("export")(export)
-    app.command("announce")(announce)
+    for name, function in (("show", show), ("export", export), ("announce", announce)):
+        helptext.command(app, name, function)
 
 
 def show(
     page: ReadPath,
     json_output: Annotated[
-        bool, typer.Option("--json", help="Print the page model as JSON (dates in ISO 8601).")
+        bool, typer.Option("--json", help="Print the page model as JSON (dates in ISO 8601).", metavar=FLAG)
     ] = False,
 ) -> None:
     """Show the series and its talks: next, upcoming, past and the schedule.
@@ -91,19 +91,17 @@ def listings(page: Page) -> list[Listing]:
         found.append(Listing(caption, ("date", "time", "title", "speakers", "location", "line"), rows))
     schedule = page.schedule
     if schedule is not None:
-        rows = [
-            (
-                entry.date.isoformat() if entry.date else entry.date_text,
-                entry.location or "",
-                entry.name or "",
-                entry.affiliation or "",
-                (entry.title or "") + (" (struck)" if entry.struck else ""),
-                str(entry.line),
-            )
-            for entry in schedule.entries
-        ]
+        rows = [_entry_row(entry) for entry in schedule.entries]
         found.append(Listing("Schedule", ("date", "location", "name", "affiliation", "title", "line"), rows))
     return found
+
+
+def _entry_row(entry: ScheduleEntry) -> tuple[str, ...]:
+    """A schedule row for `show`: a cancelled or struck-through talk says so beside its title."""
+    marks = (" (cancelled)" if entry.cancelled else "") + (" (struck)" if entry.struck else "")
+    day = entry.date.isoformat() if entry.date else entry.date_text
+    title = (entry.title or "") + marks
+    return (day, entry.location or "", entry.name or "", entry.affiliation or "", title, str(entry.line))
 
 
 def _talk_row(talk: Talk) -> tuple[str, ...]:
@@ -135,7 +133,10 @@ def export(
     output: Output = None,
     previous: Annotated[
         str | None,
-        typer.Option(help="An earlier .ics export: events that moved get their SEQUENCE raised. Default: the -o file."),
+        typer.Option(
+            help="An earlier .ics export: events that moved get their SEQUENCE raised. Default: the -o file.",
+            metavar="FILE",
+        ),
     ] = None,
     timezone: Timezone = None,
 ) -> None:
@@ -173,12 +174,15 @@ def announce(
     page: ReadPath,
     talk: Selector = None,
     template: Annotated[
-        str | None, typer.Option(help="Your own template ($title, $speakers, $when, ...; see the README).")
+        str | None,
+        typer.Option(help="Your own template ($title, $speakers, $when, ...; see the README).", metavar="FILE"),
     ] = None,
     output_format: Annotated[
         AnnounceFormat | None, typer.Option("--format", help="Output format (default: the template's, else text).")
     ] = None,
-    today: Annotated[str | None, typer.Option(help="Announce the next talk on or after this date.")] = None,
+    today: Annotated[
+        str | None, typer.Option(help="Announce the next talk on or after this date.", metavar="DATE")
+    ] = None,
     timezone: Timezone = None,
 ) -> None:
     """Print the announcement (email or chat post) of the next talk, or of the one --talk names.

@@ -213,17 +213,29 @@ def body_text(text: str, newline: str, sentence_per_line: bool) -> str:
     and one sentence per line on pages that write sentences per line (lines the text
     already breaks are kept there). Blocks are separated by one blank line.
     """
-    blocks = []
-    for block in _blocks(text):
-        if any(_STRUCTURE.match(line) for line in block) or any(_HARD_BREAK.search(line) for line in block[:-1]):
-            blocks.append(newline.join(line.rstrip() if not _HARD_BREAK.search(line) else line for line in block))
-        elif not sentence_per_line:
-            blocks.append(" ".join(line.strip() for line in block))
-        elif len(block) > 1:
-            blocks.append(newline.join(line.strip() for line in block))
-        else:
-            blocks.append(newline.join(sentence.strip() for sentence in sentences(block[0].strip())))
-    return (newline + newline).join(blocks) + newline
+    written = [_written_block(block, newline, sentence_per_line) for block in _blocks(text)]
+    return (newline + newline).join(written) + newline
+
+
+def _written_block(block: list[str], newline: str, sentence_per_line: bool) -> str:
+    """One block of an abstract or bio: markdown structure line for line, prose the page's way."""
+    if _structured(block):
+        return newline.join(_kept(line) for line in block)
+    if not sentence_per_line:
+        return " ".join(line.strip() for line in block)
+    if len(block) > 1:
+        return newline.join(line.strip() for line in block)
+    return newline.join(sentence.strip() for sentence in sentences(block[0].strip()))
+
+
+def _structured(block: list[str]) -> bool:
+    """True for a block of markdown structure (a list, a table, hard breaks...) rather than prose."""
+    return any(_STRUCTURE.match(line) for line in block) or any(_HARD_BREAK.search(line) for line in block[:-1])
+
+
+def _kept(line: str) -> str:
+    """A line of structure as given, without trailing spaces unless they are a hard break."""
+    return line if _HARD_BREAK.search(line) else line.rstrip()
 
 
 def _blocks(text: str) -> list[list[str]]:

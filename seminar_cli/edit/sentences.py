@@ -34,14 +34,19 @@ def sentences(paragraph: str) -> list[str]:
     quoted = False
     for index, char in enumerate(paragraph):
         depth, quoted = _nesting(char, depth, quoted)
-        if not char.isspace() or index == 0 or paragraph[index - 1].isspace():
-            continue
-        rest = paragraph[index:].lstrip()
-        if depth == 0 and not quoted and rest and _ends_sentence(paragraph[start:index], rest):
+        if depth == 0 and not quoted and _splits_at(paragraph, start, index):
             found.append(paragraph[start:index])
-            start = len(paragraph) - len(rest)
+            start = len(paragraph) - len(paragraph[index:].lstrip())
     found.append(paragraph[start:])
     return [sentence for sentence in found if sentence.strip()]
+
+
+def _splits_at(paragraph: str, start: int, index: int) -> bool:
+    """True when the space at `index` (the first of a run) ends the sentence that began at `start`."""
+    if not paragraph[index].isspace() or index == 0 or paragraph[index - 1].isspace():
+        return False
+    rest = paragraph[index:].lstrip()
+    return bool(rest) and _ends_sentence(paragraph[start:index], rest)
 
 
 def is_one_sentence(line: str) -> bool:

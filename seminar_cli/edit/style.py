@@ -8,10 +8,11 @@ talks, the schedule's date format and placeholder word, the order of past talks.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import TALK_SECTIONS, Page, PhotoTable, RawBlock, Row, Schedule, ScheduleEntry, Section, Talk
+from ..model import TALK_SECTIONS, Field, Page, PhotoTable, RawBlock, Row, Schedule, ScheduleEntry, Section, Talk
 from ..read.dates import parse_date
 from ..read.inline import strip_markup
 from ..text.lines import split_lines
@@ -36,6 +37,7 @@ class PageStyle:
     cancel_mark: str
     strikes_cancelled_rows: bool
     sentence_per_line: bool
+    affiliation_separator: str = ", "
 
 
 def infer_style(page: Page) -> PageStyle:
@@ -56,6 +58,7 @@ def infer_style(page: Page) -> PageStyle:
         cancel_mark=_cancel_mark(page),
         strikes_cancelled_rows=any(entry.struck for entry in entries),
         sentence_per_line=_sentence_per_line(page),
+        affiliation_separator=_affiliation_separator(page),
     )
 
 
@@ -155,13 +158,15 @@ def _separators(page: Page) -> dict[str, Separator]:
 
 
 def _separator_from_tail(after: Separator) -> Separator | None:
-    """`---` with its blank lines, when the last talk of a section is followed by one."""
+    """`---` with the blank lines around it, when the last talk of a section is followed by one.
+
+    Only the rule and its blank lines: a back-to-top link before it closes the section, not each talk.
+    """
     for index, block in enumerate(after):
         if block.kind == "separator":
-            end = index + 1
-            if end < len(after) and after[end].kind == "blank":
-                end += 1
-            return after[:end]
+            start = index - 1 if index > 0 and after[index - 1].kind == "blank" else index
+            end = index + 2 if index + 1 < len(after) and after[index + 1].kind == "blank" else index + 1
+            return after[start:end]
     return None
 
 
@@ -200,3 +205,18 @@ def _sentence_per_line(page: Page) -> bool:
                 if line.strip():
                     votes[is_one_sentence(line)] += 1
     return votes[True] > votes[False]
+
+
+_AFTER_LINK = re.compile(r"(?:\)|</a>)(?P<separator>[\s,;–-]+)[^\s,;–-]", re.I)
+
+
+def _affiliation_separator(page: Page) -> str:
+    """What stands between a linked speaker and the affiliation on the page's own speaker lines (`, `)."""
+    found = Counter[str]()
+    for _, talk in page.talks():
+        for part in talk.parts:
+            if isinstance(part, Field) and part.kind == "speaker":
+                match = _AFTER_LINK.search(part.text)
+                if match:
+                    found[match.group("separator")] += 1
+    return found.most_common(1)[0][0] if found else ", "

@@ -77,6 +77,8 @@ def entry_data(entry: ScheduleEntry, *, lines: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
         "date": entry.date.isoformat() if entry.date else None,
         "date_text": entry.date_text,
+        "start": entry.start.isoformat("minutes") if entry.start else None,
+        "end": entry.end.isoformat("minutes") if entry.end else None,
         "tbd": entry.tbd,
         "struck": entry.struck,
         "cancelled": entry.cancelled,

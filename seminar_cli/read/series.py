@@ -56,6 +56,19 @@ def usual_hours(page: Page, configured: Hours | None = None) -> Hours | None:
     return described
 
 
+LONGEST_TALK_MINUTES = 8 * 60
+
+
+def range_problem(start: time, end: time) -> str | None:
+    """Why hours cannot be a talk's (they end before they start, or run longer than 8 hours), else None."""
+    length = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    if length <= 0:
+        return f"ends at {end:%H:%M}, not after it starts at {start:%H:%M}"
+    if length > LONGEST_TALK_MINUTES:
+        return f"runs {start:%H:%M} to {end:%H:%M}, {length // 60} hours"
+    return None
+
+
 def described_hours(page: Page) -> Hours | None:
     """The hours the front matter's description states (`10am - 11am ET`, `10–11 am ET`), if it does."""
     for line in page.front_matter.description if page.front_matter else ():
@@ -68,13 +81,15 @@ def described_hours(page: Page) -> Hours | None:
 
 
 def talk_slot(ref: TalkRef, tz: ZoneInfo, hours: Hours | None) -> Slot | None:
-    """When a talk takes place (None when it has no date)."""
+    """When a talk takes place (None when it has no date): its block's hours, its row's, else the usual ones."""
     day = ref.date
     if day is None:
         return None
     when = ref.talk.when if ref.talk else None
     if when is not None and when.start is not None:
         start, end = when.start, when.end
+    elif ref.entry is not None and ref.entry.start is not None:  # the hours a schedule row's time column gives
+        start, end = ref.entry.start, ref.entry.end
     elif hours is not None:
         start, end = hours
     else:

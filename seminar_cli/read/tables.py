@@ -20,21 +20,34 @@ from ..model import (
     Table,
 )
 from . import inline
-from .dates import parse_date
+from .dates import parse_date, scan_time
 
 _STRUCK = re.compile(r"^~~(.*)~~$", re.S)
+# Header words by what the column holds, the one table of them: the first kind whose words a header uses wins.
 _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"\b(date|when|day)\b", re.I)),
+    ("time", re.compile(r"\b(time|hours?)\b", re.I)),
     ("location", re.compile(r"\b(location|room|place|venue|where)\b", re.I)),
-    ("affiliation", re.compile(r"\b(affil\w*|institution|organi[sz]ation|university)\b", re.I)),
-    ("name", re.compile(r"\b(name|speakers?|presenters?|lead|host|who)\b", re.I)),
-    ("title", re.compile(r"\b(talk|title|topic|tutorial|subject|presentation)\b", re.I)),
+    ("affiliation", re.compile(r"\b(affil\w*|institution|institute|organi[sz]ation|university)\b", re.I)),
+    (
+        "name",
+        re.compile(
+            r"\b(name|speakers?|presenters?|persons?|lead|leader|leading|moderators?|lecturers?|instructors?|"
+            r"hosts?|who)\b",
+            re.I,
+        ),
+    ),
+    (
+        "title",
+        re.compile(r"\b(talk|title|topic|tutorial|subject|presentation|papers?|reading|description|event)\b", re.I),
+    ),
 )
+COLUMN_KINDS: tuple[str, ...] = tuple(key for key, _ in _COLUMN_WORDS)
 _AND = re.compile(r"\s*(?:<br\s*/?>|,\s*and\s+|\s+and\s+|\s*&\s*|,|;)\s*", re.I)
 
 
 def column_map(header: Row) -> tuple[tuple[str, int], ...]:
-    """Which column holds the date, location, name, affiliation and title."""
+    """Which column holds the date, time, location, name (the speakers), affiliation and title."""
     found: dict[str, int] = {}
     for index, value in enumerate(header.values):
         for key, pattern in _COLUMN_WORDS:
@@ -71,6 +84,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
     title_cell, cancelled = inline.split_cancelled(cells.get("title", ""))
     title_links = inline.links(title_cell)
     name_cell = cells.get("name", "")
+    hours = scan_time(inline.strip_markup(cells["time"]), None).slot if cells.get("time") else None
     return ScheduleEntry(
         row=row,
         date_text=date_text,
@@ -86,6 +100,8 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
         title_url=title_links[0].url if len(title_links) == 1 else None,
         date_error=parsed.error,
         line=row.line,
+        start=hours.start if hours else None,
+        end=hours.end if hours else None,
     )
 
 
