@@ -58,6 +58,62 @@ def test_rotate_then_update_talk_gives_the_real_next_section_and_row(tmp_path: P
     assert row == [line for line in theirs.splitlines(True) if line.startswith("| 01-29-2026")]
 
 
+def test_replaying_the_organizers_edits_of_two_weeks_gives_their_page_but_for_captions_they_rewrote(
+    tmp_path: Path,
+) -> None:
+    """jan14 -> jan27 as seminar commands, every value read from jan27: rotate, fill in the next talk, correct
+    the place of the talk just given, drop last season's talk, add the new organizer. What is left differs only
+    in the organizers' caption row, where the organizers also rewrote their colleagues' captions by hand."""
+    import difflib
+
+    before, later = shared_page("ai-seminar-2026-jan14.md"), shared_page("ai-seminar-2026-jan27.md")
+    theirs = read_page(str(later))
+    talk = theirs.sections_of("next")[0].talks[0]
+    given = theirs.sections_of("past")[0].talks[0]
+    texts = {part.kind: part.body or "" for part in talk.parts if isinstance(part, TextPart)}
+    (tmp_path / "abstract.md").write_text(texts["abstract"])
+    (tmp_path / "bio.md").write_text(texts["bio"])
+    assert theirs.organization is not None
+    old_names = {person.name for person in read_page(str(before)).organization.organizers}  # type: ignore[union-attr]
+    position, new = next(
+        (index, person)
+        for index, person in enumerate(theirs.organization.organizers, 1)
+        if person.name not in old_names
+    )
+    roles = [arg for role in new.caption[1:] for arg in ("--role", role)]
+    page = tmp_path / "page.md"
+    shutil.copyfile(before, page)
+    page.chmod(0o644)
+    photo = talk.photo[0]
+    commands = [
+        ["rotate", str(page), "--today", "2026-01-23"],
+        [
+            "update-talk", str(page), "--talk", "Schnake", "--title", talk.title, "--location", str(talk.location),
+            "--speaker-url", str(talk.speakers[0].url), "--photo", str(photo.image),
+            "--caption", " <br> ".join(photo.caption), "--abstract-file", str(tmp_path / "abstract.md"),
+            "--bio-file", str(tmp_path / "bio.md"), "--today", "2026-01-23",
+        ],
+        ["update-talk", str(page), "--talk", given.title, "--location", str(given.location), "--today", "2026-01-23"],
+        ["cancel", str(page), "--talk", "2025-11-20", "--remove"],
+        [
+            "organizers", str(page), "add", "--name", new.name, *roles,
+            "--photo", str(new.image), "--url", str(new.url), "--position", str(position),
+        ],
+    ]  # fmt: skip
+    for command in commands:
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, (command[0], result.output)
+    ours, text = read(page).splitlines(True), read(later).splitlines(True)
+    differing = {
+        line
+        for tag, _, _, start, end in difflib.SequenceMatcher(None, ours, text, autojunk=False).get_opcodes()
+        if tag != "equal"
+        for line in range(start + 1, end + 1)
+    }
+    captions = theirs.organization.table.rows[-1].line
+    assert differing == {captions}
+
+
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
     copy = tmp_path / "seminar.md"
