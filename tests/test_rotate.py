@@ -8,7 +8,7 @@ from seminar_cli import api
 from seminar_cli.edit import rotate as rotation
 from seminar_cli.edit.result import Edit
 from seminar_cli.edit.style import PageStyle
-from seminar_cli.model import Page
+from seminar_cli.model import Page, RawBlock
 from seminar_cli.read.zones import series_zone
 
 
@@ -48,3 +48,25 @@ def test_nothing_moves_up_while_next_still_holds_a_talk() -> None:
     result = rotated(PAGE, "2026-01-08T10:30")
     assert not result.changed
     assert titles(result.after, "next") == ["Wave Spectra"]
+
+
+def test_next_left_without_a_talk_gets_the_page_s_own_placeholder() -> None:
+    page = (
+        "# Next Presentation\n\n"
+        + block("Wave Spectra", "01/08/2026", "Ada Park")
+        + ("# Upcoming\n\nTo be announced.\n\n# Past Presentations\n\n" + block("Old Talk", "01/01/2026", "Ed Fox"))
+    )
+    result = rotated(page, "2026-01-09T09:00")
+    (next_section,) = api.parse_page(result.after).sections_of("next")
+    paragraphs = [item.text for item in next_section.items if isinstance(item, RawBlock) and item.kind == "paragraph"]
+    assert paragraphs == ["To be announced.\n"]
+    assert "Next now says 'To be announced.'" in result.summary
+    again = rotated(result.after, "2026-01-10T09:00")
+    assert not again.changed
+
+
+def test_next_gets_the_placeholder_word_of_the_page_when_it_has_no_placeholder() -> None:
+    page = "# Next Presentation\n\n" + block("Wave Spectra", "01/08/2026", "Ada Park") + "# Past\n\n"
+    result = rotated(page, "2026-01-09T09:00")
+    assert "# Next Presentation\n\nTBD\n\n# Past" in result.after
+    assert titles(result.after, "past") == ["Wave Spectra"]

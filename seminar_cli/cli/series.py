@@ -55,9 +55,9 @@ def new_season(
     from . import terminal
 
     if output is None:
-        edit(page, run(lambda: requests.new_season(year)), dry_run=dry_run, check=check)
+        edit(page, run(lambda: requests.new_season(year), page), dry_run=dry_run, check=check)
         return
-    result = run(lambda: api.new_season_file(page, year, output, force=force))
+    result = run(lambda: api.new_season_file(page, year, output, force=force), page)
     for note in result.notes:
         terminal.print_error(f"note: {note}")
     if dry_run or check:
@@ -99,9 +99,9 @@ def organizers(
     if action is OrganizersAction.list:
         _list_organizers(page)
         return
-    who = run(lambda: ask(name, "--name", "Organizer's name"))
+    who = run(lambda: ask(name, "--name", "Organizer's name"), page)
     if action is OrganizersAction.add:
-        operation = run(lambda: requests.organizers_add(who, role or [], photo, url, position))
+        operation = run(lambda: requests.organizers_add(who, role or [], photo, url, position), page)
     else:
         operation = requests.organizers_remove(who)
     edit(page, operation, dry_run=dry_run, check=check)
@@ -113,7 +113,7 @@ def _list_organizers(page: str) -> None:
     from . import terminal
 
     parsed = run(lambda: api.read_page(page))
-    people = run(lambda: listing(parsed))
+    people = run(lambda: listing(parsed), page)
     rows: list[tuple[str, ...]] = [
         (person.name, "; ".join(line.rstrip(" ,;") for line in person.caption[1:]), person.url or "")
         for person in people
@@ -152,12 +152,12 @@ def plan(
     from ..edit.plan import slot_line
     from . import terminal
 
-    config = run(lambda: find_config(page))
+    config = run(lambda: find_config(page), page)
     request = requests.PlanRequest(every, start, until, tuple(skip or ()), timezone or config.timezone, config.hours)
     if add:
-        edit(page, run(lambda: requests.plan_add(request)), dry_run=dry_run, check=check)
+        edit(page, run(lambda: requests.plan_add(request), page), dry_run=dry_run, check=check)
         return
-    slots, notes = run(lambda: api.open_slots(page, request))
+    slots, notes = run(lambda: api.open_slots(page, request), page)
     for note in notes + (() if slots else (f"no open dates from {start} to {until}",)):
         terminal.print_error(f"note: {note}")
     sys.stdout.write("".join(slot_line(slot) + "\n" for slot in slots))

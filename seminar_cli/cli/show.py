@@ -151,10 +151,10 @@ def export(
     """
     from .. import api
 
-    known = run(lambda: _previous(page, previous, output))
+    known = run(lambda: _previous(page, previous, output), page)
     stamp = now().replace(microsecond=0)
     text, count = run(
-        lambda: api.export(page, output_format.value, timezone=timezone, stamp=stamp, previous=known)
+        lambda: api.export(page, output_format.value, timezone=timezone, stamp=stamp, previous=known), page
     )  # fmt: skip
     write_output(output, text, f"{count} events")
 
@@ -200,6 +200,7 @@ def announce(
         lambda: api.announce(
             page, selector=talk, template=(given, template) if given is not None else None, fmt=fmt,
             today=today, timezone=timezone, now=now(),
-        )
+        ),
+        page,
     )  # fmt: skip
     sys.stdout.write(text)
