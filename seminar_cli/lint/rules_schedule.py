@@ -209,11 +209,7 @@ def past_row_without_block(ctx: Context) -> Iterator[Hit]:
     held = [talk.when.date for section in past for talk in section.talks if talk.when and talk.when.date]
     since = min(held, default=date.min)
     for entry in ctx.matching.lonely_rows:
-        if entry.date is None or entry.date >= ctx.today or entry.date < since:
-            continue
-        if entry.struck or _says_cancelled(entry):
-            continue
-        if ctx.season and entry.date.year < ctx.season.first:
+        if not _wants_block(ctx, entry, since):
             continue
         who = f" ({entry.name})" if is_known(entry.name) else ""
         yield Hit(
@@ -223,6 +219,13 @@ def past_row_without_block(ctx: Context) -> Iterator[Hit]:
             f"past talks under {heading!r} (line {past[0].line}): add its block, "
             "or strike the row if it did not happen",
         )
+
+
+def _wants_block(ctx: Context, entry: ScheduleEntry, since: date) -> bool:
+    """True for a row of this season's talk given on or after `since`, neither struck nor cancelled."""
+    if entry.date is None or not since <= entry.date < ctx.today or entry.struck or _says_cancelled(entry):
+        return False
+    return not (ctx.season and entry.date.year < ctx.season.first)
 
 
 def _says_cancelled(entry: ScheduleEntry) -> bool:

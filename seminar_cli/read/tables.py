@@ -6,6 +6,7 @@ Rows and cells come from `text.tables`; mistune reads what is inside a cell.
 from __future__ import annotations
 
 import re
+from datetime import time
 
 from ..model import (
     Organization,
@@ -84,7 +85,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
     title_cell, cancelled = inline.split_cancelled(cells.get("title", ""))
     title_links = inline.links(title_cell)
     name_cell = cells.get("name", "")
-    hours = scan_time(inline.strip_markup(cells["time"]), None).slot if cells.get("time") else None
+    start, end = _hours(cells.get("time", ""))
     return ScheduleEntry(
         row=row,
         date_text=date_text,
@@ -100,9 +101,17 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
         title_url=title_links[0].url if len(title_links) == 1 else None,
         date_error=parsed.error,
         line=row.line,
-        start=hours.start if hours else None,
-        end=hours.end if hours else None,
+        start=start,
+        end=end,
     )
+
+
+def _hours(cell: str) -> tuple[time | None, time | None]:
+    """The hours a time cell gives (`14:00-15:30`, `2-3 pm`), or none."""
+    if not cell.strip():
+        return None, None
+    slot = scan_time(inline.strip_markup(cell), None).slot
+    return slot.start, slot.end
 
 
 def _unstrike(value: str) -> str:
