@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from seminar_cli import api
 from seminar_cli.edit import rotate as rotation
 from seminar_cli.edit.result import Edit
 from seminar_cli.edit.style import PageStyle
+from seminar_cli.errors import UsageError
 from seminar_cli.model import Page, RawBlock
 from seminar_cli.read.zones import series_zone
 
@@ -70,3 +73,18 @@ def test_next_gets_the_placeholder_word_of_the_page_when_it_has_no_placeholder()
     result = rotated(page, "2026-01-09T09:00")
     assert "# Next Presentation\n\nTBD\n\n# Past" in result.after
     assert titles(result.after, "past") == ["Wave Spectra"]
+
+
+def test_keeping_past_talks_as_rows_only_never_loses_a_talk_without_a_row() -> None:
+    page = (
+        "# Next Presentation\n\n" + block("Wave Spectra", "01/08/2026", "Ada Park") + "# Schedule\n\n| Date | Name |\n"
+    )
+    page += "| --- | --- |\n| 01/22/2026 | Bo Li |\n"
+
+    def operation(parsed: Page, style: PageStyle) -> Edit:
+        tz = series_zone(parsed)
+        moment = datetime.fromisoformat("2026-01-09T09:00").replace(tzinfo=tz)
+        return rotation.rotate(parsed, style, now=moment, tz=tz, keep_blocks=False)
+
+    with pytest.raises(UsageError, match="has no schedule row, so keeping past talks as rows only would lose it"):
+        api.edit_text(page, operation)

@@ -14,7 +14,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from ..errors import UsageError
 from ..model import Heading, Item, Page, RawBlock, Section, Talk
+from ..read.matching import match
 from ..read.sections import classify_heading
 from ..read.zones import talk_end
 from ..text.blocks import heading_of
@@ -41,10 +43,24 @@ def rotate(page: Page, style: PageStyle, *, now: datetime, tz: ZoneInfo, keep_bl
         summary = f"rotated into Past: {names} (in a new section '{heading}')"
         page = _into_past(page, page.sections_of("past")[0], moved[1:], style)
     else:
+        _refuse_losing(original, moved)
         summary = f"removed the blocks of {names}: the page keeps past talks as schedule rows only"
     page = _promote_upcoming(page, style)
     page, filled = _placeholder_in_next(page, original, style)
     return Edit(page, summary + (f"; Next now says {filled!r}" if filled else ""))
+
+
+def _refuse_losing(page: Page, moved: list[Talk]) -> None:
+    """Keeping past talks as rows only must not lose a talk that has no row."""
+    paired = {id(pair.talk) for pair in match(page).pairs}
+    lonely = [talk for talk in moved if id(talk) not in paired]
+    if lonely:
+        raise UsageError(
+            f"the talk {lonely[0].title!r} (line {lonely[0].line}) has no schedule row, so keeping past talks as "
+            "rows only would lose it",
+            path=page.path,
+            expected="its row in the schedule first, or --past-talks blocks to start a Past section",
+        )
 
 
 def _day(talk: Talk) -> date:
