@@ -114,6 +114,39 @@ def test_replaying_the_organizers_edits_of_two_weeks_gives_their_page_but_for_ca
     assert differing == {captions}
 
 
+@pytest.mark.parametrize("name", ["ai-seminar-2026-jan14.md", "ai-seminar-2026-jan27.md"])
+def test_filling_in_the_next_talk_again_gives_the_organizers_page_byte_for_byte(name: str, tmp_path: Path) -> None:
+    """The next talk's block replaced by TBD, then filled in with update-talk from its own values: the page again.
+
+    The hours come from the series' description (not from last season's talk left under Past), and the
+    bio keeps the space its organizer ended it with.
+    """
+    from seminar_cli.text.render import render_part
+
+    source = shared_page(name)
+    text = read(source)
+    talk = read_page(str(source)).sections_of("next")[0].talks[0]
+    block = "".join(render_part(part) for part in talk.parts)
+    page = tmp_path / "page.md"
+    page.write_text(text.replace(block, "TBD\n", 1), encoding="utf-8", newline="")
+    texts = {part.kind: part.body or "" for part in talk.parts if isinstance(part, TextPart)}
+    for kind, body in texts.items():
+        (tmp_path / f"{kind}.md").write_text(body, encoding="utf-8", newline="")
+    assert talk.when is not None and talk.when.date is not None and talk.photo
+    day = talk.when.date.isoformat()
+    result = runner.invoke(
+        app,
+        [
+            "update-talk", str(page), "--talk", day, "--title", talk.title, "--location", str(talk.location),
+            "--speaker-url", str(talk.speakers[0].url), "--photo", str(talk.photo[0].image),
+            "--caption", " <br> ".join(talk.photo[0].caption), "--abstract-file", str(tmp_path / "abstract.md"),
+            "--bio-file", str(tmp_path / "bio.md"), "--today", day,
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert read(page) == text
+
+
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
     copy = tmp_path / "seminar.md"

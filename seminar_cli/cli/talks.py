@@ -264,11 +264,13 @@ def update_talk(
 
     Example: seminar update-talk seminar.md --talk Schnake --title "Low-rank training" --abstract-file abstract.md
     """
+    from ..config import find_config
     from ..edit import requests
 
     _, talk_check = _page_checks(page)
     selector = run(lambda: ask(talk, "--talk", WHICH, talk_check), page)
     described = run(lambda: _talk_file(from_file), page)
+    config = run(partial(find_config, page), page)
     request = run(
         lambda: requests.TalkUpdate(
             title=title, names=tuple(speaker or ()), urls=tuple(speaker_url or ()), affiliation=affiliation,
@@ -276,6 +278,7 @@ def update_talk(
             abstract=read_text_option(abstract_file, "--abstract-file") or (described.abstract if described else None),
             bio=read_text_option(bio_file, "--bio-file") or (described.bio if described else None),
             described=described.values if described else None, force_next=next_talk, today=today, force=force,
+            hours=config.hours,
         ),
         page,
     )  # fmt: skip

@@ -218,14 +218,19 @@ def body_text(text: str, newline: str, sentence_per_line: bool) -> str:
 
 
 def _written_block(block: list[str], newline: str, sentence_per_line: bool) -> str:
-    """One block of an abstract or bio: markdown structure line for line, prose the page's way."""
+    """One block of an abstract or bio: markdown structure line for line, prose the page's way.
+
+    The spaces the given text ends a paragraph with are kept: they show nowhere, and keeping them
+    writes the organizer's text byte for byte.
+    """
     if _structured(block):
         return newline.join(_kept(line) for line in block)
+    end = block[-1][len(block[-1].rstrip()) :]
     if not sentence_per_line:
-        return " ".join(line.strip() for line in block)
+        return " ".join(line.strip() for line in block) + end
     if len(block) > 1:
-        return newline.join(line.strip() for line in block)
-    return newline.join(sentence.strip() for sentence in sentences(block[0].strip()))
+        return newline.join(line.strip() for line in block) + end
+    return newline.join(sentence.strip() for sentence in sentences(block[0].strip())) + end
 
 
 def _structured(block: list[str]) -> bool:

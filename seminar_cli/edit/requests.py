@@ -175,6 +175,7 @@ class TalkUpdate:
     force_next: bool = False
     today: str | None = None
     force: bool = False
+    hours: Hours | None = None
 
 
 def _given(request: TalkUpdate, key: str, value: str | None) -> str | None:
@@ -210,7 +211,9 @@ def update_talk(selector: str, request: TalkUpdate, now: datetime) -> Operation:
     def operation(page: Page, style: PageStyle) -> Edit:
         ref = find_talk(page, selector)
         day = clock.today(page, request.today, now)
-        return fill(page, style, ref, details, speaker_urls=links, today=day, force_next=request.force_next)
+        return fill(
+            page, style, ref, details, speaker_urls=links, today=day, force_next=request.force_next, hours=request.hours
+        )
 
     return operation
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..errors import UsageError
 from ..model import Page, Schedule, ScheduleEntry, Talk
 from ..read.refs import TalkRef, next_talk
-from ..read.series import Hours, usual_hours
+from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of
 from . import compose, layout, rows, targets
@@ -42,14 +42,14 @@ def add_talk(
 ) -> Edit:
     """Add a talk's row at its place in the schedule and, with `block`, its block in Next or Upcoming.
 
-    Without `--time` the talk gets the series' usual hours (`hours`, else read off the page).
+    Without `--time` the talk gets the series' hours (`hours`, else read off the page: `new_talk_hours`).
     """
     if not details.speakers:
         raise UsageError("a talk needs a speaker", expected="--speaker NAME")
     schedule = targets.schedule(page)
     _refuse_unplaced(schedule, details, block)
     if details.start is None:
-        usual = usual_hours(page, hours)
+        usual = new_talk_hours(page, hours)
         details = replace(details, start=usual[0], end=usual[1]) if usual else details
     entry = rows.new_entry(page, schedule, style, details)
     page = layout.replace_schedule(page, schedule, layout.insert_entry(schedule, entry, style.newline))

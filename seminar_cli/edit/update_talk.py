@@ -24,6 +24,7 @@ from ..model import (
 )
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef
+from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of, talk_from_parts
 from . import compose, layout, rows, targets
@@ -43,8 +44,12 @@ def update_talk(
     speaker_urls: tuple[str, ...] = (),
     today: date,
     force_next: bool = False,
+    hours: Hours | None = None,
 ) -> Edit:
-    """Update what `details` gives in the talk's row and block; write the block when the talk is next."""
+    """Update what `details` gives in the talk's row and block; write the block when the talk is next.
+
+    A new block without `--time` gets the row's hours, else the series' (`hours` configured, else the page's).
+    """
     notes: list[str] = []
     speakers = _speakers(ref, details, speaker_urls)
     details = replace(details, speakers=speakers)
@@ -58,6 +63,9 @@ def update_talk(
         talk = _updated_block(ref.talk, details, style, page.season_year, notes)
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     else:
+        if details.start is None:
+            given = (ref.entry.start, ref.entry.end) if ref.entry and ref.entry.start else new_talk_hours(page, hours)
+            details = replace(details, start=given[0], end=given[1]) if given else details
         page = _first_block(page, style, ref, details, today, force_next, notes)
     day = ref.date.isoformat() if ref.date else "TBD"
     names = ", ".join(person.name for person in speakers) or "?"

@@ -69,6 +69,15 @@ def range_problem(start: time, end: time) -> str | None:
     return None
 
 
+def new_talk_hours(page: Page, configured: Hours | None = None) -> Hours | None:
+    """The hours a new talk gets when none are given: configured, else the description's, else the usual ones.
+
+    The description states the series' rule (`10am - 11am ET`); the talks of the page are evidence
+    of it, and may hold a special session or last season's leftover.
+    """
+    return configured or described_hours(page) or usual_hours(page)
+
+
 def described_hours(page: Page) -> Hours | None:
     """The hours the front matter's description states (`10am - 11am ET`, `10–11 am ET`), if it does."""
     for line in page.front_matter.description if page.front_matter else ():
