@@ -187,3 +187,33 @@ def test_show_json_gives_a_schedule_row_s_hours(tmp_path: Path) -> None:
     code, out, _ = invoke("show", "--json", str(LECTURES))
     rows = json.loads(out)["schedule"]
     assert code == 0 and (rows[0]["start"], rows[0]["end"]) == ("14:00", "15:30")
+
+
+def test_a_new_row_joins_several_speakers_as_the_page_s_rows_do(tmp_path: Path) -> None:
+    text = read(LECTURES).replace("| Ben Ortiz and Cy Wu |", "| Ben Ortiz <br> Cy Wu |")
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8", newline="")
+    code, _, err = invoke(
+        "add-talk",
+        str(page),
+        "--date",
+        "2026-07-03",
+        "--speaker",
+        "Gil Roy",
+        "--speaker",
+        "Hal Ng",
+        "--today",
+        "2026-06-01",
+    )
+    assert code == 0, err
+    assert "| 07/03/2026 | 14:00-15:30 | TBA | Gil Roy <br> Hal Ng |" in read(page)
+
+
+def test_a_new_row_says_tba_on_a_page_that_writes_tba_elsewhere(tmp_path: Path) -> None:
+    """No row of the schedule is TBD or TBA yet: the placeholder word is the one the talk sections use."""
+    page = copy(tmp_path, LECTURES)
+    code, _, err = invoke(
+        "add-talk", str(page), "--date", "2026-07-03", "--speaker", "Gil Roy", "--today", "2026-06-01"
+    )
+    assert code == 0, err
+    assert "| 07/03/2026 | 14:00-15:30 | TBA | Gil Roy |" in read(page)

@@ -35,7 +35,7 @@ def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDet
         "date": compose.schedule_date(details.day, style, page.season_year),
         "time": time_cell(schedule, details.start, details.end) if details.start else "",
         "location": compose.cell_text(details.location) if details.location else style.placeholder,
-        "name": _cell_name(details, template.cells[columns["name"]]) if "name" in columns else "",
+        "name": _cell_name(schedule, details, template.cells[columns["name"]]) if "name" in columns else "",
         "affiliation": compose.cell_text(details.affiliation) if details.affiliation else "",
         "title": compose.cell_text(details.title) if details.title else style.placeholder,
     }
@@ -44,7 +44,12 @@ def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDet
     return schedule_entry(row, schedule.columns, page.season_year)
 
 
-def _cell_name(details: TalkDetails, template_cell: str) -> str:
+def _cell_name(schedule: Schedule, details: TalkDetails, template_cell: str) -> str:
+    """The speakers' cell, names joined the way the page's own cells with several names join them."""
+    if len(details.speakers) > 1:
+        index = dict(schedule.columns)["name"]
+        several = [entry.row.cells[index] for entry in schedule.entries if len(entry.speakers) > 1]
+        template_cell = several[-1] if several else template_cell
     return compose.escape_cell(compose.speakers_text(details.speakers, template_cell))
 
 
