@@ -73,16 +73,20 @@ def _date_pattern(entries: tuple[ScheduleEntry, ...]) -> str:
 def _placeholder(page: Page, entries: tuple[ScheduleEntry, ...]) -> str:
     """TBD or TBA, as the page writes a value not known yet: in its schedule rows, else in its talk sections."""
     in_rows = [value for entry in entries for value in (entry.date_text, entry.title or "")]
-    in_blocks = [part.text for _, talk in page.talks() for part in talk.parts if isinstance(part, Field)]
-    in_blocks += [
-        item.text for section in page.sections if section.kind in TALK_SECTIONS
-        for item in section.items if isinstance(item, RawBlock) and item.kind == "paragraph"
-    ]  # fmt: skip
-    for values in (in_rows, in_blocks):
+    for values in (in_rows, _talk_section_values(page)):
         words = Counter(value.strip().upper() for value in values if value.strip().upper() in ("TBD", "TBA"))
         if words:
             return words.most_common(1)[0][0]
     return "TBD"
+
+
+def _talk_section_values(page: Page) -> list[str]:
+    """The values of the talk blocks' fields and the paragraphs of the talk sections."""
+    values = [part.text for _, talk in page.talks() for part in talk.parts if isinstance(part, Field)]
+    for section in page.sections:
+        if section.kind in TALK_SECTIONS:
+            values += [item.text for item in section.items if isinstance(item, RawBlock) and item.kind == "paragraph"]
+    return values
 
 
 def _row_template(entries: tuple[ScheduleEntry, ...]) -> Row | None:

@@ -63,14 +63,19 @@ def update_talk(
         talk = _updated_block(ref.talk, details, style, page.season_year, notes)
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     else:
-        if details.start is None:
-            given = (ref.entry.start, ref.entry.end) if ref.entry and ref.entry.start else new_talk_hours(page, hours)
-            details = replace(details, start=given[0], end=given[1]) if given else details
-        page = _first_block(page, style, ref, details, today, force_next, notes)
+        page = _first_block(page, style, ref, _with_hours(page, ref, details, hours), today, force_next, notes)
     day = ref.date.isoformat() if ref.date else "TBD"
     names = ", ".join(person.name for person in speakers) or "?"
     title = details.title or ref.title or "(no title yet)"
     return Edit(page, f"updated {day} {names}: {title}", tuple(notes))
+
+
+def _with_hours(page: Page, ref: TalkRef, details: TalkDetails, hours: Hours | None) -> TalkDetails:
+    """Hours for a new block given none: the row's (a Time column), else the series' (`new_talk_hours`)."""
+    if details.start is not None:
+        return details
+    given = (ref.entry.start, ref.entry.end) if ref.entry and ref.entry.start else new_talk_hours(page, hours)
+    return replace(details, start=given[0], end=given[1]) if given else details
 
 
 def _speakers(ref: TalkRef, details: TalkDetails, urls: tuple[str, ...]) -> tuple[Speaker, ...]:
