@@ -1,3 +1,3 @@
 """seminar: keep a seminar series' markdown page in order."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -102,7 +102,7 @@ def verify(
         raise WriteRefusedError(
             f"the edited page would not read back ({error.message}); nothing was written", path=path
         ) from None
-    wanted, got = page_data(intended, lines=False), page_data(reread, lines=False)
+    wanted, got = page_data(intended, lines=False, plain=False), page_data(reread, lines=False, plain=False)
     if reread.season_year != intended.season_year:
         if _relies_on_season_year(reread) or _relies_on_season_year(intended):
             raise WriteRefusedError(
@@ -339,17 +339,26 @@ def announce(
     timezone: str | None,
     now: datetime,
 ) -> str:
-    """The announcement of the chosen talk, or of the next one; `template` is a template's text and its path."""
+    """The announcement of the chosen talk, or of the next one; `template` is a template's text and its path.
+
+    A cancelled talk (named with `--talk`) gets the notice of its cancellation.
+    """
     from .edit.style import infer_style
     from .outputs import announce as mail
     from .read import clock
     from .read.refs import find_talk
 
     kind = mail.format_of(template[1] if template else None, fmt)
-    text = template[0] if template else mail.default_template(kind)
     page = read_page(path)
     tz, hours = settings(path, page, timezone)
     ref = find_talk(page, selector) if selector else mail.next_talk(page, clock.today(page, today, now, tz))
+    if ref.cancelled and template:
+        raise UsageError(
+            f"the talk {ref.describe()} is cancelled, and --template {template[1]} announces a talk that takes place",
+            path=path,
+            expected="no --template, to announce the cancellation, or --talk naming another talk",
+        )
+    text = template[0] if template else mail.default_template(kind, cancelled=ref.cancelled)
     known = mail.values(page, infer_style(page), ref, kind, tz, hours)
     return mail.fill(text, known, template[1] if template else None)
 

@@ -2,7 +2,8 @@
 
 Keys: `timezone` (IANA name, e.g. "America/New_York"), `select` and `ignore` (rule codes,
 prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-order`
-("newest-first" or "oldest-first") and `pages` (paths or globs, relative to the file).
+("newest-first" or "oldest-first"), `past-talks` ("blocks", or "rows" to keep given talks as schedule
+rows only on a page without a Past section) and `pages` (paths or globs, relative to the file).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from datetime import time
 from typing import Any
 
 from .errors import ConfigError
-from .model import Config, PastOrder
+from .model import Config, PastOrder, PastTalks
 from .read.dates import scan_time, weekday_index
 
-KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages")
+KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "past-talks", "pages")
 
 
 def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:
@@ -83,6 +84,7 @@ def _config(table: Any, path: str) -> Config:
         "meeting-day": _weekday,
         "hours": _hours,
         "past-order": _past_order,
+        "past-talks": _past_talks,
         "pages": _words,
     }
     fields: dict[str, Any] = {}
@@ -135,6 +137,14 @@ def _past_order(value: Any, key: str) -> PastOrder:
     if value == "oldest-first":
         return "oldest-first"
     raise ValueError("expected 'newest-first' or 'oldest-first'")
+
+
+def _past_talks(value: Any, key: str) -> PastTalks:
+    if value == "blocks":
+        return "blocks"
+    if value == "rows":
+        return "rows"
+    raise ValueError("expected 'blocks' or 'rows'")
 
 
 def configured_pages(config: Config) -> list[str]:

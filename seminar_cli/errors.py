@@ -4,7 +4,11 @@ from __future__ import annotations
 
 
 class SeminarError(Exception):
-    """Base of every error the tool reports to a user (never a traceback)."""
+    """Base of every error the tool reports to a user (never a traceback).
+
+    Printed as `path:line:col: option: message: found ...; expected ...`, each part as far as it is known
+    (`option` names the command-line option whose value is wrong, e.g. `--date`).
+    """
 
     exit_code = 2
 
@@ -18,9 +22,11 @@ class SeminarError(Exception):
         found: str | None = None,
         expected: str | None = None,
         source_line: str | None = None,
+        option: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
+        self.option = option
         self.path = path
         self.line = line
         self.column = column
@@ -47,7 +53,7 @@ class SeminarError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where else self.message
+        text = ": ".join(part for part in (self.where, self.option, self.message) if part)
         if self.found is not None:
             text += f": found {self.found}"
         if self.expected is not None:

@@ -32,6 +32,7 @@ EntryStatus = Literal["held", "cancelled", "no-meeting", "placeholder"]
 ListingShape = Literal["table", "html-table", "list", "headings", "paragraphs", "blocks", "fields"]
 DateOrder = Literal["month-first", "day-first"]
 PastOrder = Literal["newest-first", "oldest-first"]
+PastTalks = Literal["blocks", "rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,7 @@ class Talk:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleEntry:
-    """One schedule row and what it says."""
+    """One schedule row and what it says (`start` and `end` from a time column, when it has one)."""
 
     row: Row
     date_text: str
@@ -196,6 +197,8 @@ class ScheduleEntry:
     title_url: str | None
     date_error: str | None = None
     line: int = 0
+    start: time | None = None
+    end: time | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +216,7 @@ class Schedule:
         return tuple(item for item in self.items if isinstance(item, ScheduleEntry))
 
     def column(self, name: str) -> int | None:
-        """Index of the column holding `name` (date, location, name, affiliation, title)."""
+        """Index of the column holding `name` (date, time, location, name, affiliation, title)."""
         for key, index in self.columns:
             if key == name:
                 return index
@@ -386,6 +389,7 @@ class Config:
     meeting_day: int | None = None
     hours: tuple[time, time] | None = None
     past_order: PastOrder | None = None
+    past_talks: PastTalks | None = None
     pages: tuple[str, ...] = ()
     path: str | None = None
 

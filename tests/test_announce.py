@@ -134,3 +134,32 @@ def test_the_command_reports_template_errors_and_no_talk_ahead(copy: Path, tmp_p
     assert "no talk on or after 2027-01-01" in result.stderr
     result = runner.invoke(app, ["announce", str(copy), "--template", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
+
+
+def test_a_cancelled_talk_is_announced_as_cancelled(tmp_path: Path) -> None:
+    text = read(EXAMPLES / "ml-seminar-2026.md").replace("Power Grids**", "Power Grids (canceled)**")
+    page = tmp_path / "seminar.md"
+    page.write_text(text, encoding="utf-8", newline="")
+    for fmt in FORMATS:
+        result = runner.invoke(app, ["announce", str(page), "--talk", "Marchetti", "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert "cancelled" in result.stdout.lower() and "join us" not in result.stdout
+        assert "Thursday, December 3, 2026" in result.stdout
+    (tmp_path / "mine.txt").write_text("Join us for $title\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["announce", str(page), "--talk", "Marchetti", "--template", str(tmp_path / "mine.txt")]
+    )
+    assert result.exit_code == 2
+    assert f"seminar: {page}: the talk 2026-12-03 Elena Marchetti" in result.stderr and "is cancelled" in result.stderr
+
+
+def test_a_talk_without_a_date_is_announced_without_empty_parentheses() -> None:
+    result = runner.invoke(app, ["announce", str(EXAMPLES / "ml-seminar-2026.md"), "--talk", "Tanabe"])
+    assert result.exit_code == 0, result.output
+    subject = result.stdout.splitlines()[0]
+    assert subject.endswith("Benchmarking Foundation Models on Vibrational Spectroscopy") and "()" not in result.stdout
+
+
+def test_parentheses_whose_placeholders_are_all_empty_are_left_out() -> None:
+    template = "$title ($date) (see $links) (by $who)\n"
+    assert fill(template, {"title": "T", "date": "", "links": " ", "who": "Ann"}) == "T (by Ann)\n"

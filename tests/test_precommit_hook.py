@@ -129,3 +129,17 @@ def test_seminar_rotate_hook_moves_a_held_talk_and_then_passes(tmp_path: Path, i
     git("add", "-A", cwd=site)
     again = try_repo(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+@pytest.mark.parametrize("hook", ["seminar-lint", "seminar-rotate"])
+def test_each_hook_passes_a_commit_of_markdown_that_is_no_seminar_page(tmp_path: Path, hook: str) -> None:
+    """The hook's own command line, as pre-commit runs it on a commit that touches only the site's README."""
+    import shlex
+
+    yaml = pytest.importorskip("yaml")
+    hooks = {entry["id"]: entry for entry in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    (tmp_path / "README.md").write_text("# Our site\n\nNot a seminar page.\n", encoding="utf-8")
+    command = [str(Path(sys.executable).parent / "seminar"), *shlex.split(hooks[hook]["entry"])[1:], "README.md"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# Our site\n\nNot a seminar page.\n"

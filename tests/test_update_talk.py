@@ -58,6 +58,95 @@ def test_rotate_then_update_talk_gives_the_real_next_section_and_row(tmp_path: P
     assert row == [line for line in theirs.splitlines(True) if line.startswith("| 01-29-2026")]
 
 
+def test_replaying_the_organizers_edits_of_two_weeks_gives_their_page_but_for_captions_they_rewrote(
+    tmp_path: Path,
+) -> None:
+    """jan14 -> jan27 as seminar commands, every value read from jan27: rotate, fill in the next talk, correct
+    the place of the talk just given, drop last season's talk, add the new organizer. What is left differs only
+    in the organizers' caption row, where the organizers also rewrote their colleagues' captions by hand."""
+    import difflib
+
+    before, later = shared_page("ai-seminar-2026-jan14.md"), shared_page("ai-seminar-2026-jan27.md")
+    theirs = read_page(str(later))
+    talk = theirs.sections_of("next")[0].talks[0]
+    given = theirs.sections_of("past")[0].talks[0]
+    texts = {part.kind: part.body or "" for part in talk.parts if isinstance(part, TextPart)}
+    (tmp_path / "abstract.md").write_text(texts["abstract"])
+    (tmp_path / "bio.md").write_text(texts["bio"])
+    assert theirs.organization is not None
+    old_names = {person.name for person in read_page(str(before)).organization.organizers}  # type: ignore[union-attr]
+    position, new = next(
+        (index, person)
+        for index, person in enumerate(theirs.organization.organizers, 1)
+        if person.name not in old_names
+    )
+    roles = [arg for role in new.caption[1:] for arg in ("--role", role)]
+    page = tmp_path / "page.md"
+    shutil.copyfile(before, page)
+    page.chmod(0o644)
+    photo = talk.photo[0]
+    commands = [
+        ["rotate", str(page), "--today", "2026-01-23"],
+        [
+            "update-talk", str(page), "--talk", "Schnake", "--title", talk.title, "--location", str(talk.location),
+            "--speaker-url", str(talk.speakers[0].url), "--photo", str(photo.image),
+            "--caption", " <br> ".join(photo.caption), "--abstract-file", str(tmp_path / "abstract.md"),
+            "--bio-file", str(tmp_path / "bio.md"), "--today", "2026-01-23",
+        ],
+        ["update-talk", str(page), "--talk", given.title, "--location", str(given.location), "--today", "2026-01-23"],
+        ["cancel", str(page), "--talk", "2025-11-20", "--remove"],
+        [
+            "organizers", str(page), "add", "--name", new.name, *roles,
+            "--photo", str(new.image), "--url", str(new.url), "--position", str(position),
+        ],
+    ]  # fmt: skip
+    for command in commands:
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, (command[0], result.output)
+    ours, text = read(page).splitlines(True), read(later).splitlines(True)
+    differing = {
+        line
+        for tag, _, _, start, end in difflib.SequenceMatcher(None, ours, text, autojunk=False).get_opcodes()
+        if tag != "equal"
+        for line in range(start + 1, end + 1)
+    }
+    captions = theirs.organization.table.rows[-1].line
+    assert differing == {captions}
+
+
+@pytest.mark.parametrize("name", ["ai-seminar-2026-jan14.md", "ai-seminar-2026-jan27.md"])
+def test_filling_in_the_next_talk_again_gives_the_organizers_page_byte_for_byte(name: str, tmp_path: Path) -> None:
+    """The next talk's block replaced by TBD, then filled in with update-talk from its own values: the page again.
+
+    The hours come from the series' description (not from last season's talk left under Past), and the
+    bio keeps the space its organizer ended it with.
+    """
+    from seminar_cli.text.render import render_part
+
+    source = shared_page(name)
+    text = read(source)
+    talk = read_page(str(source)).sections_of("next")[0].talks[0]
+    block = "".join(render_part(part) for part in talk.parts)
+    page = tmp_path / "page.md"
+    page.write_text(text.replace(block, "TBD\n", 1), encoding="utf-8", newline="")
+    texts = {part.kind: part.body or "" for part in talk.parts if isinstance(part, TextPart)}
+    for kind, body in texts.items():
+        (tmp_path / f"{kind}.md").write_text(body, encoding="utf-8", newline="")
+    assert talk.when is not None and talk.when.date is not None and talk.photo
+    day = talk.when.date.isoformat()
+    result = runner.invoke(
+        app,
+        [
+            "update-talk", str(page), "--talk", day, "--title", talk.title, "--location", str(talk.location),
+            "--speaker-url", str(talk.speakers[0].url), "--photo", str(talk.photo[0].image),
+            "--caption", " <br> ".join(talk.photo[0].caption), "--abstract-file", str(tmp_path / "abstract.md"),
+            "--bio-file", str(tmp_path / "bio.md"), "--today", day,
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert read(page) == text
+
+
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
     copy = tmp_path / "seminar.md"

@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from .helptext import Group
+
 app = typer.Typer(
     name="seminar",
     help=(
@@ -21,6 +23,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    cls=Group,
 )
 
 
@@ -35,7 +39,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.", metavar=""),
     ] = False,
 ) -> None:
     """Keep a seminar series' markdown page in order."""

@@ -17,11 +17,14 @@ def fail(error: SeminarError) -> int:
     return error.exit_code
 
 
-def run(action: Callable[[], T]) -> T:
-    """`action()`, with a `SeminarError` turned into its line and a typer exit with its code."""
+def run(action: Callable[[], T], page: str | None = None) -> T:
+    """`action()`, with a `SeminarError` turned into its line and a typer exit with its code.
+
+    `page`: the page the command works on, named in the line when the error does not name a file itself.
+    """
     try:
         return action()
     except SeminarError as error:
         import typer  # the typer route has it loaded already; the lean lint route never comes here
 
-        raise typer.Exit(fail(error)) from None
+        raise typer.Exit(fail(error.with_path(page))) from None

@@ -33,9 +33,12 @@ def edit_code(page: str, operation: Operation, *, dry_run: bool, check: bool, sk
     try:
         result = api.edit_file(page, operation, write=not (dry_run or check))
     except NotASeminarPageError as error:
-        return 0 if skip_other else fail(error)
+        if not skip_other:
+            return fail(error)
+        terminal.print_error(f"note: {page}: skipped, not a seminar page")
+        return 0
     except SeminarError as error:
-        return fail(error)
+        return fail(error.with_path(page))
     for note in result.notes:
         terminal.print_error(f"note: {note}")
     if dry_run and result.changed:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from . import helptext
 from .boundary import run
 from .lean import Format
 
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     """Add the `lint` and `rules` commands to the `seminar` app."""
-    app.command("lint")(lint)
-    app.command("rules")(rules)
+    helptext.command(app, "lint", lint)
+    helptext.command(app, "rules", rules)
 
 
 def lint(
@@ -49,9 +50,12 @@ def lint(
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", help="Report format.")] = Format.text,
     fix: Annotated[
-        bool, typer.Option("--fix", help="Apply safe fixes (weekday text, TBD rows filled from their block).")
+        bool,
+        typer.Option("--fix", help="Apply safe fixes (weekday text, TBD rows filled from their block).", metavar=""),
     ] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.", metavar="")
+    ] = False,
 ) -> None:
     """Check seminar pages for the mistakes organizers make.
 
@@ -60,7 +64,7 @@ def lint(
     leftovers, broken tables and links: `seminar rules` lists every rule.
 
     Markdown files that are not seminar pages are skipped quietly, so the check
-    can run on every *.md of a site. Settings come from \\[tool.seminar] in
+    can run on every *.md of a site. Settings come from [tool.seminar] in
     pyproject.toml or from .seminar.toml (timezone, select, ignore, meeting-day,
     hours, past-order, pages). A comment in the page silences a rule:
     <!-- seminar-lint disable-next-line SEM010 -->
@@ -93,7 +97,7 @@ def rules(
     codes: Annotated[
         list[str] | None, typer.Argument(help="Rules to explain (codes, prefixes or names). Default: all.")
     ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.", metavar="")] = False,
 ) -> None:
     """List the lint rules: code, name, severity, whether --fix can fix it, and what it checks.
 

@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
+from . import helptext
 from .boundary import run
 from .edit_flow import edit
-from .options import Check, DryRun, PagePath, Timezone
+from .options import FLAG, Check, DryRun, PagePath, Timezone
 from .show import headline, write_output
 from .values import ask
 
@@ -25,18 +26,18 @@ class OrganizersAction(StrEnum):
 
 def register(app: typer.Typer) -> None:
     """Add the season commands to the `seminar` app."""
-    app.command("new-season")(new_season)
-    app.command("organizers")(organizers)
-    app.command("plan")(plan)
+    for name, function in (("new-season", new_season), ("organizers", organizers), ("plan", plan)):
+        helptext.command(app, name, function)
 
 
 def new_season(
     page: PagePath,
-    year: Annotated[int, typer.Option("--year", help="The new season's year, e.g. 2027.")],
+    year: Annotated[int, typer.Option("--year", help="The new season's year, e.g. 2027.", metavar="YEAR")],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the new page here (default: edit PAGE in place).")
+        str | None,
+        typer.Option("--output", "-o", help="Write the new page here (default: edit PAGE in place).", metavar="FILE"),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the -o file when it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the -o file when it exists.", metavar=FLAG)] = False,
     dry_run: DryRun = False,
     check: Check = False,
 ) -> None:
@@ -54,9 +55,9 @@ def new_season(
     from . import terminal
 
     if output is None:
-        edit(page, run(lambda: requests.new_season(year)), dry_run=dry_run, check=check)
+        edit(page, run(lambda: requests.new_season(year), page), dry_run=dry_run, check=check)
         return
-    result = run(lambda: api.new_season_file(page, year, output, force=force))
+    result = run(lambda: api.new_season_file(page, year, output, force=force), page)
     for note in result.notes:
         terminal.print_error(f"note: {note}")
     if dry_run or check:
@@ -70,14 +71,19 @@ def new_season(
 def organizers(
     page: PagePath,
     action: Annotated[OrganizersAction, typer.Argument(help="list, add or remove.")] = OrganizersAction.list,
-    name: Annotated[str | None, typer.Option(help="The organizer's name (words of it for remove).")] = None,
-    role: Annotated[
-        list[str] | None, typer.Option("--role", help="A caption line under the name (repeat: title, group, ...).")
+    name: Annotated[
+        str | None, typer.Option(help="The organizer's name (words of it for remove).", metavar="NAME")
     ] = None,
-    photo: Annotated[str | None, typer.Option(help="Photo URL (add).")] = None,
-    url: Annotated[str | None, typer.Option(help="Link of the photo, e.g. a profile page (add).")] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="A caption line under the name (repeat: title, group, ...).", metavar="TEXT"),
+    ] = None,
+    photo: Annotated[str | None, typer.Option(help="Photo URL (add).", metavar="URL")] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Link of the photo, e.g. a profile page (add).", metavar="URL")
+    ] = None,
     position: Annotated[
-        int | None, typer.Option(help="Column of the new organizer, 1 = first (default: last).")
+        int | None, typer.Option(help="Column of the new organizer, 1 = first (default: last).", metavar="N")
     ] = None,
     dry_run: DryRun = False,
     check: Check = False,
@@ -93,9 +99,9 @@ def organizers(
     if action is OrganizersAction.list:
         _list_organizers(page)
         return
-    who = run(lambda: ask(name, "--name", "Organizer's name"))
+    who = run(lambda: ask(name, "--name", "Organizer's name"), page)
     if action is OrganizersAction.add:
-        operation = run(lambda: requests.organizers_add(who, role or [], photo, url, position))
+        operation = run(lambda: requests.organizers_add(who, role or [], photo, url, position), page)
     else:
         operation = requests.organizers_remove(who)
     edit(page, operation, dry_run=dry_run, check=check)
@@ -107,7 +113,7 @@ def _list_organizers(page: str) -> None:
     from . import terminal
 
     parsed = run(lambda: api.read_page(page))
-    people = run(lambda: listing(parsed))
+    people = run(lambda: listing(parsed), page)
     rows: list[tuple[str, ...]] = [
         (person.name, "; ".join(line.rstrip(" ,;") for line in person.caption[1:]), person.url or "")
         for person in people
@@ -117,11 +123,18 @@ def _list_organizers(page: str) -> None:
 
 def plan(
     page: PagePath,
-    every: Annotated[str, typer.Option(help="The rule: 'thursday', 'other thursday', 'first monday of the month'.")],
-    start: Annotated[str, typer.Option("--from", help="First day to plan (ISO or the page's format).")],
-    until: Annotated[str, typer.Option("--until", help="Last day to plan.")],
-    skip: Annotated[list[str] | None, typer.Option("--skip", help="A day without a meeting (repeat).")] = None,
-    add: Annotated[bool, typer.Option("--add", help="Insert the open slots as TBD rows in the schedule.")] = False,
+    every: Annotated[
+        str,
+        typer.Option(help="The rule: 'thursday', 'other thursday', 'first monday of the month'.", metavar="RULE"),
+    ],
+    start: Annotated[str, typer.Option("--from", help="First day to plan (ISO or the page's format).", metavar="DATE")],
+    until: Annotated[str, typer.Option("--until", help="Last day to plan.", metavar="DATE")],
+    skip: Annotated[
+        list[str] | None, typer.Option("--skip", help="A day without a meeting (repeat).", metavar="DATE")
+    ] = None,
+    add: Annotated[
+        bool, typer.Option("--add", help="Insert the open slots as TBD rows in the schedule.", metavar=FLAG)
+    ] = False,
     timezone: Timezone = None,
     dry_run: DryRun = False,
     check: Check = False,
@@ -139,12 +152,12 @@ def plan(
     from ..edit.plan import slot_line
     from . import terminal
 
-    config = run(lambda: find_config(page))
+    config = run(lambda: find_config(page), page)
     request = requests.PlanRequest(every, start, until, tuple(skip or ()), timezone or config.timezone, config.hours)
     if add:
-        edit(page, run(lambda: requests.plan_add(request)), dry_run=dry_run, check=check)
+        edit(page, run(lambda: requests.plan_add(request), page), dry_run=dry_run, check=check)
         return
-    slots, notes = run(lambda: api.open_slots(page, request))
+    slots, notes = run(lambda: api.open_slots(page, request), page)
     for note in notes + (() if slots else (f"no open dates from {start} to {until}",)):
         terminal.print_error(f"note: {note}")
     sys.stdout.write("".join(slot_line(slot) + "\n" for slot in slots))

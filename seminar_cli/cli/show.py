@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import UsageError
+from . import helptext
 from .boundary import run
-from .options import Output, ReadPath, Selector, Timezone
+from .options import FLAG, Output, ReadPath, Selector, Timezone
 from .values import now, read_text_option
 
 if TYPE_CHECKING:
@@ -38,15 +39,14 @@ class AnnounceFormat(StrEnum):
 
 def register(app: typer.Typer) -> None:
     """Add the reading commands to the `seminar` app."""
-    app.command("show")(show)
-    app.command("export")(export)
-    app.command("announce")(announce)
+    for name, function in (("show", show), ("export", export), ("announce", announce)):
+        helptext.command(app, name, function)
 
 
 def show(
     page: ReadPath,
     json_output: Annotated[
-        bool, typer.Option("--json", help="Print the page model as JSON (dates in ISO 8601).")
+        bool, typer.Option("--json", help="Print the page model as JSON (dates in ISO 8601).", metavar=FLAG)
     ] = False,
 ) -> None:
     """Show the series and its talks: next, upcoming, past and the schedule.
@@ -152,7 +152,10 @@ def export(
     output: Output = None,
     previous: Annotated[
         str | None,
-        typer.Option(help="An earlier .ics export: events that moved get their SEQUENCE raised. Default: the -o file."),
+        typer.Option(
+            help="An earlier .ics export: events that moved get their SEQUENCE raised. Default: the -o file.",
+            metavar="FILE",
+        ),
     ] = None,
     timezone: Timezone = None,
 ) -> None:
@@ -167,10 +170,10 @@ def export(
     """
     from .. import api
 
-    known = run(lambda: _previous(page, previous, output))
+    known = run(lambda: _previous(page, previous, output), page)
     stamp = now().replace(microsecond=0)
     text, count = run(
-        lambda: api.export(page, output_format.value, timezone=timezone, stamp=stamp, previous=known)
+        lambda: api.export(page, output_format.value, timezone=timezone, stamp=stamp, previous=known), page
     )  # fmt: skip
     write_output(output, text, f"{count} events")
 
@@ -190,12 +193,15 @@ def announce(
     page: ReadPath,
     talk: Selector = None,
     template: Annotated[
-        str | None, typer.Option(help="Your own template ($title, $speakers, $when, ...; see the README).")
+        str | None,
+        typer.Option(help="Your own template ($title, $speakers, $when, ...; see the README).", metavar="FILE"),
     ] = None,
     output_format: Annotated[
         AnnounceFormat | None, typer.Option("--format", help="Output format (default: the template's, else text).")
     ] = None,
-    today: Annotated[str | None, typer.Option(help="Announce the next talk on or after this date.")] = None,
+    today: Annotated[
+        str | None, typer.Option(help="Announce the next talk on or after this date.", metavar="DATE")
+    ] = None,
     timezone: Timezone = None,
 ) -> None:
     """Print the announcement (email or chat post) of the next talk, or of the one --talk names.
@@ -213,6 +219,7 @@ def announce(
         lambda: api.announce(
             page, selector=talk, template=(given, template) if given is not None else None, fmt=fmt,
             today=today, timezone=timezone, now=now(),
-        )
+        ),
+        page,
     )  # fmt: skip
     sys.stdout.write(text)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ..errors import SeminarError, UsageError
-from .terminal import is_terminal
+from .terminal import is_terminal, print_error
 
 
 def now() -> datetime:
@@ -25,15 +26,37 @@ def read_text_option(path: str | None, option: str) -> str | None:
     try:
         return read_text(path)
     except SeminarError as error:
-        raise UsageError(f"{option} {path}: {error.message}") from None
+        raise UsageError(
+            error.message, path=path, line=error.line, column=error.column, option=option, found=error.found
+        ) from None
 
 
-def ask(value: str | None, option: str, question: str) -> str:
-    """A required value: from the command line, else prompted for on a terminal, else a usage error."""
+Check = Callable[[str], object]
+
+
+def ask(value: str | None, option: str, question: str, check: Check | None = None) -> str:
+    """A required value: from the command line, else prompted for on a terminal, else a usage error.
+
+    On a terminal each answer is checked (`check` raises a `UsageError`) as soon as it is typed,
+    and asked for again with the reason, so that nothing typed before it is lost.
+    """
     if value is not None:
         return value
     if is_terminal(sys.stdin) and is_terminal(sys.stdout):
-        import typer
-
-        return str(typer.prompt(question))
+        return prompt(question, check)
     raise UsageError(f"missing {option}", expected=f"{option} (asked for only on a terminal)")
+
+
+def prompt(question: str, check: Check | None) -> str:
+    """Ask until the answer passes `check`; each refusal is printed with its reason."""
+    import typer
+
+    while True:
+        answer = str(typer.prompt(question))
+        try:
+            if check is not None:
+                check(answer)
+        except UsageError as error:
+            print_error(str(error))
+            continue
+        return answer

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Row, Speaker
 from ..read import inline
 from ..read.dates import format_date, scan_time, weekday_name
 from ..read.zones import SEASONAL, label_on
-from .style import PageStyle
+from .sentences import sentences
+
+if TYPE_CHECKING:
+    from .style import PageStyle
 
 _RANGE_PARTS = re.compile(
     r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
@@ -24,6 +28,14 @@ _RANGE_PARTS = re.compile(
     re.I,
 )
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#])")
+# Lines that make a block markdown structure rather than prose: list items, table rows, quotes,
+# headings, HTML, fences and rules (a `---` line, or `===` under a heading).
+_STRUCTURE = re.compile(
+    r"^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])(?:\s|$)|[|>]|#{1,6}(?:\s|$)|<[a-zA-Z/!]|`{3,}|~{3,}"
+    r"|([-*_=])(?:[ \t]*\1){2,}[ \t]*$)"
+)
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of backslashes
 
 
@@ -194,17 +206,53 @@ def _meridiem(template: str, pm: bool) -> str:
 
 
 def body_text(text: str, newline: str, sentence_per_line: bool) -> str:
-    """Paragraphs written the page's way: one per line, or one sentence per line; blank lines between."""
-    paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in _paragraphs(text)]
-    lines = []
-    for paragraph in paragraphs:
-        if sentence_per_line:
-            lines.append(newline.join(re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", paragraph)))
+    """An abstract or bio written the page's way: its markdown blocks as given, its prose as the page writes prose.
+
+    Lists, tables, quotes, headings, rules, code and lines with hard breaks are kept line
+    for line; a paragraph of prose is one line on pages that write one paragraph per line,
+    and one sentence per line on pages that write sentences per line (lines the text
+    already breaks are kept there). Blocks are separated by one blank line.
+    """
+    written = [_written_block(block, newline, sentence_per_line) for block in _blocks(text)]
+    return (newline + newline).join(written) + newline
+
+
+def _written_block(block: list[str], newline: str, sentence_per_line: bool) -> str:
+    """One block of an abstract or bio: markdown structure line for line, prose the page's way.
+
+    The spaces the given text ends a paragraph with are kept: they show nowhere, and keeping them
+    writes the organizer's text byte for byte.
+    """
+    if _structured(block):
+        return newline.join(_kept(line) for line in block)
+    end = block[-1][len(block[-1].rstrip()) :]
+    if not sentence_per_line:
+        return " ".join(line.strip() for line in block) + end
+    if len(block) > 1:
+        return newline.join(line.strip() for line in block) + end
+    return newline.join(sentence.strip() for sentence in sentences(block[0].strip())) + end
+
+
+def _structured(block: list[str]) -> bool:
+    """True for a block of markdown structure (a list, a table, hard breaks...) rather than prose."""
+    return any(_STRUCTURE.match(line) for line in block) or any(_HARD_BREAK.search(line) for line in block[:-1])
+
+
+def _kept(line: str) -> str:
+    """A line of structure as given, without trailing spaces unless they are a hard break."""
+    return line if _HARD_BREAK.search(line) else line.rstrip()
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """The text's lines grouped into blocks at blank lines (a fenced code block is one block, blank lines and all)."""
+    blocks: list[list[str]] = [[]]
+    fence: str | None = None
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        opening = _FENCE.match(line)
+        if opening and (fence is None or opening.group(1)[0] == fence):
+            fence = opening.group(1)[0] if fence is None else None
+        if not line.strip() and fence is None:
+            blocks.append([])
         else:
-            lines.append(paragraph)
-    return (newline + newline).join(lines) + newline
-
-
-def _paragraphs(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").strip("\n")
-    return [block for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+            blocks[-1].append(line)
+    return [block for block in blocks if block]

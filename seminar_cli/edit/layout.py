@@ -6,13 +6,46 @@ Moving a talk keeps its block's text; only the blocks around it (blank lines,
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from ..model import Item, Page, RawBlock, Schedule, ScheduleEntry, Section, Talk
+from ..read.refs import is_next
 from .style import PageStyle, section_parts
 
 _TRAILER = frozenset({"blank", "separator", "back_to_top"})
+PLACEHOLDER = re.compile(
+    r"^\W*(tbd|tba|to be (announced|determined|confirmed)|stay tuned|coming soon|more soon)\W*$", re.I
+)
+
+
+def block_section(page: Page, day: date | None, today: date, force_next: bool) -> str | None:
+    """Where a new talk block goes: Next when it is the next talk (or `--next`), else Upcoming when the page has one."""
+    if force_next or is_next(page, day, today):
+        return "next"
+    return "upcoming" if page.sections_of("upcoming") else None
+
+
+def placeholders(section: Section) -> list[RawBlock]:
+    """The placeholder paragraphs of a section ("TBD", "To be announced"), which a talk block replaces."""
+    return [
+        item
+        for item in section.items
+        if isinstance(item, RawBlock) and item.kind == "paragraph" and PLACEHOLDER.match(item.text.strip())
+    ]
+
+
+def without_placeholders(section: Section) -> Section:
+    """The section without its placeholder paragraphs, each with one blank line after it."""
+    items = list(section.items)
+    for placeholder in placeholders(section):
+        position = next(index for index, item in enumerate(items) if item is placeholder)
+        end = position + 1
+        if end < len(items) and _is_blank(items[end]):
+            end += 1
+        del items[position:end]
+    return replace(section, items=tuple(items))
 
 
 def replace_section(page: Page, old: Section, new: Section) -> Page:
@@ -70,8 +103,13 @@ def insert_talk(section: Section, talk: Talk, order: int, style: PageStyle) -> S
     return replace(section, items=tuple(items))
 
 
-def _into_empty(items: list[Item], talk: Talk, newline: str) -> list[Item]:
-    """A talk into a section without talks: after its intro, before its trailing links and rules."""
+def with_paragraph(section: Section, text: str, newline: str) -> Section:
+    """A section without talks with a paragraph (a placeholder) after its intro, before its trailing links."""
+    return replace(section, items=tuple(_into_empty(list(section.items), RawBlock("paragraph", text), newline)))
+
+
+def _into_empty(items: list[Item], talk: Item, newline: str) -> list[Item]:
+    """A talk (or a paragraph) into a section without talks: after its intro, before its trailing links and rules."""
     split = len(items)
     while split > 0 and isinstance(items[split - 1], RawBlock) and items[split - 1].kind in _TRAILER:  # type: ignore[union-attr]
         split -= 1

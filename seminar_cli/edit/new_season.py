@@ -55,6 +55,8 @@ def new_season(page: Page, style: PageStyle, year: int) -> Edit:
     if old is None:
         notes.append("the page names no season year: only its talks and schedule rows were removed")
     else:
+        if year < old:
+            notes.append(f"--year {year} is before the page's own season ({old}): check that it is the year you mean")
         notes.extend(_leftovers(new, old))
     rows = len(page.schedule.entries) if page.schedule else 0
     summary = f"started the {year} season: removed {removed} talk blocks and {rows} schedule rows"

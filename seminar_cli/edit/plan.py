@@ -23,9 +23,9 @@ from ..read.refs import talk_refs
 from ..read.series import Hours, Slot
 from . import layout, targets
 from .result import Edit
+from .rows import new_entry
 from .style import PageStyle
 from .talk_block import TalkDetails
-from .talks import new_entry
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "other": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*?s?"
@@ -160,7 +160,8 @@ def add_slots(page: Page, style: PageStyle, slots: list[Slot], notes: tuple[str,
     schedule = targets.schedule(page)
     placeholder = style.placeholder
     for slot in slots:
-        details = TalkDetails(day=slot.day, speakers=(Speaker(placeholder),))
+        hours = (slot.start.time(), slot.end.time() if slot.end else None) if slot.start else (None, None)
+        details = TalkDetails(day=slot.day, speakers=(Speaker(placeholder),), start=hours[0], end=hours[1])
         entry = new_entry(page, schedule, style, details)
         updated = layout.insert_entry(schedule, entry, style.newline)
         page = layout.replace_schedule(page, schedule, updated)

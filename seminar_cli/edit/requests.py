@@ -18,7 +18,7 @@ from ..model import Page, Speaker
 from ..read import clock
 from ..read.dates import scan_time
 from ..read.refs import find_talk
-from ..read.series import Hours, Slot
+from ..read.series import Hours, Slot, range_problem
 from ..read.zones import series_zone
 from . import talks
 from .compose import one_line
@@ -29,11 +29,17 @@ from .talk_block import TalkDetails
 Operation = Callable[[Page, PageStyle], Edit]
 
 
-def parse_hours(text: str, option: str = "--time") -> tuple[time, time | None]:
-    """Hours typed by the user: `10:00-11:00`, `10-11 am`, `2:00 PM - 4:00 PM`."""
+def parse_hours(text: str, option: str = "--time", *, force: bool = False) -> tuple[time, time | None]:
+    """Hours typed by the user: `10:00-11:00`, `10-11 am`, `2:00 PM - 4:00 PM`; a range no talk has needs `force`."""
     slot = scan_time(text, None).slot
     if slot.start is None:
         raise UsageError(f"{option} {text!r} is not a time range", expected="hours such as 10:00-11:00 or '2-3 pm'")
+    problem = range_problem(slot.start, slot.end) if slot.end is not None else None
+    if problem and not force:
+        raise UsageError(
+            f"{option} {text!r} {problem}",
+            expected="hours that end after they start, at most 8 hours later (check a.m./p.m.), or --force",
+        )
     return slot.start, slot.end
 
 
@@ -67,11 +73,13 @@ class NewTalk:
     bio: str | None = None
     force_next: bool = False
     today: str | None = None
+    hours: Hours | None = None
+    force: bool = False
 
 
 def add_talk(request: NewTalk, now: datetime) -> Operation:
-    """The `add-talk` operation."""
-    hours = parse_hours(request.time) if request.time else (None, None)
+    """The `add-talk` operation (`hours`: the configured usual hours, for a talk given no --time)."""
+    hours = parse_hours(request.time, force=request.force) if request.time else (None, None)
     given = TalkDetails(
         speakers=speakers(request.names, request.urls),
         affiliation=_line(request.affiliation, "--affiliation"),
@@ -88,16 +96,20 @@ def add_talk(request: NewTalk, now: datetime) -> Operation:
     def operation(page: Page, style: PageStyle) -> Edit:
         details = replace(given, day=clock.typed_day(request.date, page.season_year))
         day = clock.today(page, request.today, now)
-        return talks.add_talk(page, style, details, today=day, block=block, force_next=request.force_next)
+        return talks.add_talk(
+            page, style, details, today=day, block=block, force_next=request.force_next, hours=request.hours
+        )
 
     return operation
 
 
-def reschedule(selector: str, *, new_date: str | None, hours: str | None, location: str | None) -> Operation:
+def reschedule(
+    selector: str, *, new_date: str | None, hours: str | None, location: str | None, force: bool = False
+) -> Operation:
     """The `reschedule` operation."""
     if new_date is None and hours is None and location is None:
         raise UsageError("nothing to change", expected="--date, --time or --location")
-    start, end = parse_hours(hours) if hours else (None, None)
+    start, end = parse_hours(hours, force=force) if hours else (None, None)
     place = _line(location, "--location")
 
     def operation(page: Page, style: PageStyle) -> Edit:
@@ -117,8 +129,13 @@ def cancel(selector: str, *, remove: bool) -> Operation:
     return operation
 
 
-def rotate(*, today: str | None, given_now: str | None, now: datetime) -> Operation:
-    """The `rotate` operation: now is `--now`, the start of `--today`, or the clock's `now`."""
+def rotate(*, today: str | None, given_now: str | None, now: datetime, keep_blocks: bool = True) -> Operation:
+    """The `rotate` operation: now is `--now`, the start of `--today`, or the clock's `now`.
+
+    `keep_blocks=False`: on a page without a Past section, given talks keep only their schedule rows.
+    """
+    from .rotate import rotate as move
+
     if today is not None and given_now is not None:
         raise UsageError("--today and --now both given", expected="one of them")
     if given_now is not None:
@@ -126,7 +143,7 @@ def rotate(*, today: str | None, given_now: str | None, now: datetime) -> Operat
 
     def operation(page: Page, style: PageStyle) -> Edit:
         current = clock.moment(page, given_today=today, given_now=given_now, now=now)
-        return talks.rotate(page, style, now=current, tz=series_zone(page))
+        return move(page, style, now=current, tz=series_zone(page), keep_blocks=keep_blocks)
 
     return operation
 
@@ -157,6 +174,8 @@ class TalkUpdate:
     described: Mapping[str, str] | None = None
     force_next: bool = False
     today: str | None = None
+    force: bool = False
+    hours: Hours | None = None
 
 
 def _given(request: TalkUpdate, key: str, value: str | None) -> str | None:
@@ -171,7 +190,7 @@ def update_talk(selector: str, request: TalkUpdate, now: datetime) -> Operation:
     names = list(request.names) or [name for name in [_given(request, "speaker", None)] if name]
     urls = list(request.urls) or [url for url in [_given(request, "url", None)] if url]
     hours = _given(request, "time", request.time)
-    start, end = parse_hours(hours) if hours else (None, None)
+    start, end = parse_hours(hours, force=request.force) if hours else (None, None)
     details = TalkDetails(
         speakers=speakers(names, []),
         title=_line(_given(request, "title", request.title), "--title"),
@@ -192,7 +211,9 @@ def update_talk(selector: str, request: TalkUpdate, now: datetime) -> Operation:
     def operation(page: Page, style: PageStyle) -> Edit:
         ref = find_talk(page, selector)
         day = clock.today(page, request.today, now)
-        return fill(page, style, ref, details, speaker_urls=links, today=day, force_next=request.force_next)
+        return fill(
+            page, style, ref, details, speaker_urls=links, today=day, force_next=request.force_next, hours=request.hours
+        )
 
     return operation
 

@@ -8,13 +8,15 @@ talks, the schedule's date format and placeholder word, the order of past talks.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import TALK_SECTIONS, Page, PhotoTable, RawBlock, Row, Schedule, ScheduleEntry, Section, Talk
+from ..model import TALK_SECTIONS, Field, Page, PhotoTable, RawBlock, Row, Schedule, ScheduleEntry, Section, Talk
 from ..read.dates import parse_date
 from ..read.inline import strip_markup
 from ..text.lines import split_lines
+from .sentences import is_one_sentence
 
 Separator = tuple[RawBlock, ...]
 
@@ -35,6 +37,7 @@ class PageStyle:
     cancel_mark: str
     strikes_cancelled_rows: bool
     sentence_per_line: bool
+    affiliation_separator: str = ", "
 
 
 def infer_style(page: Page) -> PageStyle:
@@ -55,6 +58,7 @@ def infer_style(page: Page) -> PageStyle:
         cancel_mark=_cancel_mark(page),
         strikes_cancelled_rows=any(entry.struck for entry in entries),
         sentence_per_line=_sentence_per_line(page),
+        affiliation_separator=_affiliation_separator(page),
     )
 
 
@@ -67,13 +71,22 @@ def _date_pattern(entries: tuple[ScheduleEntry, ...]) -> str:
 
 
 def _placeholder(page: Page, entries: tuple[ScheduleEntry, ...]) -> str:
-    words = Counter(
-        value.strip().upper()
-        for entry in entries
-        for value in (entry.date_text, entry.title or "")
-        if value.strip().upper() in ("TBD", "TBA")
-    )
-    return words.most_common(1)[0][0] if words else "TBD"
+    """TBD or TBA, as the page writes a value not known yet: in its schedule rows, else in its talk sections."""
+    in_rows = [value for entry in entries for value in (entry.date_text, entry.title or "")]
+    for values in (in_rows, _talk_section_values(page)):
+        words = Counter(value.strip().upper() for value in values if value.strip().upper() in ("TBD", "TBA"))
+        if words:
+            return words.most_common(1)[0][0]
+    return "TBD"
+
+
+def _talk_section_values(page: Page) -> list[str]:
+    """The values of the talk blocks' fields and the paragraphs of the talk sections."""
+    values = [part.text for _, talk in page.talks() for part in talk.parts if isinstance(part, Field)]
+    for section in page.sections:
+        if section.kind in TALK_SECTIONS:
+            values += [item.text for item in section.items if isinstance(item, RawBlock) and item.kind == "paragraph"]
+    return values
 
 
 def _row_template(entries: tuple[ScheduleEntry, ...]) -> Row | None:
@@ -154,13 +167,15 @@ def _separators(page: Page) -> dict[str, Separator]:
 
 
 def _separator_from_tail(after: Separator) -> Separator | None:
-    """`---` with its blank lines, when the last talk of a section is followed by one."""
+    """`---` with the blank lines around it, when the last talk of a section is followed by one.
+
+    Only the rule and its blank lines: a back-to-top link before it closes the section, not each talk.
+    """
     for index, block in enumerate(after):
         if block.kind == "separator":
-            end = index + 1
-            if end < len(after) and after[end].kind == "blank":
-                end += 1
-            return after[:end]
+            start = index - 1 if index > 0 and after[index - 1].kind == "blank" else index
+            end = index + 2 if index + 1 < len(after) and after[index + 1].kind == "blank" else index + 1
+            return after[start:end]
     return None
 
 
@@ -196,7 +211,21 @@ def _sentence_per_line(page: Page) -> bool:
             if not text:
                 continue
             for line in split_lines(text):
-                stripped = line.strip()
-                if stripped:
-                    votes[stripped.count(". ") == 0 and stripped.endswith((".", "?", "!"))] += 1
+                if line.strip():
+                    votes[is_one_sentence(line)] += 1
     return votes[True] > votes[False]
+
+
+_AFTER_LINK = re.compile(r"(?:\)|</a>)(?P<separator>[\s,;–-]+)[^\s,;–-]", re.I)
+
+
+def _affiliation_separator(page: Page) -> str:
+    """What stands between a linked speaker and the affiliation on the page's own speaker lines (`, `)."""
+    found = Counter[str]()
+    for _, talk in page.talks():
+        for part in talk.parts:
+            if isinstance(part, Field) and part.kind == "speaker":
+                match = _AFTER_LINK.search(part.text)
+                if match:
+                    found[match.group("separator")] += 1
+    return found.most_common(1)[0][0] if found else ", "

@@ -53,29 +53,81 @@ def _default_template(newline: str) -> Talk:
     return page.talks()[0][1]
 
 
-def new_talk(style: PageStyle, details: TalkDetails, year: int | None) -> Talk:
-    """A whole block for a new talk, shaped like the page's template block."""
+def new_talk(style: PageStyle, details: TalkDetails, year: int | None, notes: list[str] | None = None) -> Talk:
+    """A whole block for a new talk, shaped like the page's template block (what it cannot hold goes to `notes`)."""
     template = style.talk_template or _default_template(style.newline)
-    placeholder = style.placeholder
-    parts: list[TalkPart] = []
-    for part in template.parts:
-        if isinstance(part, Field):
-            parts.extend(_new_field(part, details, placeholder))
-        elif isinstance(part, PhotoTable):
-            if details.photo:
-                parts.append(photo_table(part, details))
-        elif isinstance(part, TextPart):
-            value = details.abstract if part.kind == "abstract" else details.bio
-            parts.append(
-                replace(
-                    part, body=compose.body_text(value or placeholder, style.newline, style.sentence_per_line), line=0
-                )
-            )
-        elif part.kind in ("blank", "detail"):
-            parts.append(RawBlock(part.kind, part.text))
-    if details.photo and not any(isinstance(part, PhotoTable) for part in parts) and style.photo_template:
-        parts = _with_photo(parts, photo_table(style.photo_template, details), style.newline)
+    parts: list[TalkPart] = [new for part in template.parts for new in _new_part(part, details, style)]
+    for kind, value in (("abstract", details.abstract), ("bio", details.bio)):
+        if value is not None and not any(isinstance(part, TextPart) and part.kind == kind for part in parts):
+            add_text(parts, text_part(kind, value, style), style.newline)
+    parts = _with_given_photo(parts, details, style, notes)
+    parts = _affiliation_on_speaker_line(parts, details, style.affiliation_separator)
     return talk_from_parts(tuple(with_newline(part, style.newline) for part in _tidy(parts)), year)
+
+
+def _with_given_photo(
+    parts: list[TalkPart], details: TalkDetails, style: PageStyle, notes: list[str] | None
+) -> list[TalkPart]:
+    """A photo given for a template without a photo table: in the page's photo table, or a note that it has none."""
+    if not details.photo or any(isinstance(part, PhotoTable) for part in parts):
+        return parts
+    if style.photo_template is not None:
+        return _with_photo(parts, photo_table(style.photo_template, details), style.newline)
+    if notes is not None:
+        notes.append("the page shows no speaker photos, so no photo table was added")
+    return parts
+
+
+def _new_part(part: TalkPart, details: TalkDetails, style: PageStyle) -> list[TalkPart]:
+    """What a part of the template block becomes in the new talk's block."""
+    if isinstance(part, Field):
+        return _new_field(part, details, style.placeholder)
+    if isinstance(part, PhotoTable):
+        return [photo_table(part, details)] if details.photo else []
+    if isinstance(part, TextPart):
+        value = details.abstract if part.kind == "abstract" else details.bio
+        body = compose.body_text(value or style.placeholder, style.newline, style.sentence_per_line)
+        return [replace(part, body=body, line=0)]
+    return [RawBlock(part.kind, part.text)] if part.kind in ("blank", "detail") else []
+
+
+def _is_link(part: TalkPart) -> bool:
+    return isinstance(part, Field) and part.kind == "link"
+
+
+def _affiliation_on_speaker_line(parts: list[TalkPart], details: TalkDetails, separator: str) -> list[TalkPart]:
+    """A block without a photo caption or an affiliation line names the affiliation after the speaker."""
+    if not details.affiliation or any(isinstance(part, PhotoTable) for part in parts):
+        return parts
+    if talk_from_parts(tuple(parts), None).affiliation is not None:
+        return parts
+    for index, part in enumerate(parts):
+        if isinstance(part, Field) and part.kind == "speaker":
+            joiner = separator if inline.links(part.text) or "," in separator else ", "
+            parts[index] = replace(part, text=part.text + joiner + compose.escape_inline(details.affiliation))
+            break
+    return parts
+
+
+def text_part(kind: str, value: str, style: PageStyle) -> TextPart:
+    """An abstract or bio labelled the way the page labels it."""
+    template = style.talk_template.parts if style.talk_template else ()
+    model = next((part for part in template if isinstance(part, TextPart) and part.kind == kind), None)
+    label = model.label if model else ("**Abstract**" if kind == "abstract" else "**Bio**")
+    body = compose.body_text(value, style.newline, style.sentence_per_line)
+    return TextPart("abstract" if kind == "abstract" else "bio", label, model.gap if model else style.newline, body)
+
+
+def add_text(parts: list[TalkPart], text: TextPart, newline: str) -> None:
+    """Put an abstract before the bio, and a bio before the slides and recording links."""
+    position = len(parts)
+    while position > 0 and _is_link(parts[position - 1]):
+        position -= 1
+    if text.kind == "abstract":
+        bios = [index for index, part in enumerate(parts) if isinstance(part, TextPart) and part.kind == "bio"]
+        position = bios[0] if bios else position
+    blank = RawBlock("blank", newline)
+    parts[position:position] = [blank, text] if position == len(parts) else [text, blank]
 
 
 def with_newline(part: TalkPart, newline: str) -> TalkPart:

@@ -1,4 +1,4 @@
-"""Pure edits of a page: add a talk, reschedule, cancel, rotate.
+"""Pure edits of a page: add a talk, reschedule, cancel (rotate has its own module).
 
 Each takes the page, its style and every target as parameters (`today`, `now`),
 decides what changes, and returns the new page: no clock, files or printing here.
@@ -8,16 +8,16 @@ How new text looks is decided in `compose` and `blocks` from the page's style.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, time
+from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model import Page, Row, Schedule, ScheduleEntry, Section, Talk
-from ..read.refs import TalkRef, is_next, next_talk
+from ..model import Page, Schedule, ScheduleEntry, Talk
+from ..read.refs import TalkRef, next_talk
+from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of
-from ..read.zones import talk_end
-from . import compose, layout, targets
+from . import compose, layout, rows, targets
 from .result import Edit
 from .style import PageStyle
 from .talk_block import TalkDetails, new_talk, with_field_text
@@ -30,64 +30,85 @@ class Keep:
 KEEP = Keep()
 
 
-def _cell_name(details: TalkDetails, template_cell: str) -> str:
-    return compose.escape_cell(compose.speakers_text(details.speakers, template_cell))
+def add_talk(
+    page: Page,
+    style: PageStyle,
+    details: TalkDetails,
+    *,
+    today: date,
+    block: bool,
+    force_next: bool,
+    hours: Hours | None = None,
+) -> Edit:
+    """Add a talk's row at its place in the schedule and, with `block`, its block in Next or Upcoming.
 
-
-def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDetails) -> ScheduleEntry:
-    """A schedule row for a new talk, copied from the row an organizer would copy."""
-    template = style.row_template or _row_from_header(schedule, style.newline)
-    columns = dict(schedule.columns)
-    values: dict[int, str] = {}
-    wanted = {
-        "date": compose.schedule_date(details.day, style, page.season_year),
-        "location": compose.cell_text(details.location) if details.location else style.placeholder,
-        "name": _cell_name(details, template.cells[columns["name"]]) if "name" in columns else "",
-        "affiliation": compose.cell_text(details.affiliation) if details.affiliation else "",
-        "title": compose.cell_text(details.title) if details.title else style.placeholder,
-    }
-    for key, index in columns.items():
-        if index < len(template.cells):
-            values[index] = wanted.get(key, "")
-    row = compose.row(template, values, style.aligned_widths, blank_others=True, newline=style.newline)
-    return schedule_entry(row, schedule.columns, page.season_year)
-
-
-def _row_from_header(schedule: Schedule, newline: str) -> Row:
-    header = schedule.table.header
-    return Row(header.lead, tuple(" " for _ in header.cells), True, newline, 0)
-
-
-def add_talk(page: Page, style: PageStyle, details: TalkDetails, *, today: date, block: bool, force_next: bool) -> Edit:
-    """Add a talk's row at its place in the schedule and, with `block`, its block in Next or Upcoming."""
+    Without `--time` the talk gets the series' hours (`hours`, else read off the page: `new_talk_hours`).
+    """
     if not details.speakers:
         raise UsageError("a talk needs a speaker", expected="--speaker NAME")
     schedule = targets.schedule(page)
-    entry = new_entry(page, schedule, style, details)
+    _refuse_unplaced(schedule, details, block)
+    if details.start is None:
+        usual = new_talk_hours(page, hours)
+        details = replace(details, start=usual[0], end=usual[1]) if usual else details
+    entry = rows.new_entry(page, schedule, style, details)
     page = layout.replace_schedule(page, schedule, layout.insert_entry(schedule, entry, style.newline))
     summary = f"added {entry.name or details.speakers[0].name} on {entry.date_text.strip()} to the schedule"
     if not block:
         return Edit(page, summary)
-    talk = new_talk(style, details, page.season_year)
+    notes: list[str] = []
+    talk = new_talk(style, details, page.season_year, notes)
     target = _block_section(page, details.day, today, force_next)
     section = targets.section(page, target, heading=target.capitalize())
-    order = layout.talk_order(section, details.day, newest_first=False)
-    page = layout.replace_section(page, section, layout.insert_talk(section, talk, order, style))
-    return Edit(page, f"{summary} and its block to {target.capitalize()}")
+    clear = layout.without_placeholders(section)
+    order = layout.talk_order(clear, details.day, newest_first=False)
+    page = layout.replace_section(page, section, layout.insert_talk(clear, talk, order, style))
+    return Edit(page, f"{summary} and its block to {target.capitalize()}", tuple(notes))
+
+
+def _refuse_unplaced(schedule: Schedule, details: TalkDetails, block: bool) -> None:
+    """Values only a block holds need a block; values for the row alone need their column."""
+    if not block:
+        for option, value in (
+            ("--photo", details.photo),
+            ("--abstract-file", details.abstract),
+            ("--bio-file", details.bio),
+        ):
+            if value is not None:
+                raise UsageError(
+                    f"{option} has no place: only the talk's schedule row is added",
+                    expected="--title with --abstract-file or --bio-file (or --next) to write the talk's block",
+                )
+        given = {
+            "time": details.start is not None,
+            "location": bool(details.location),
+            "affiliation": bool(details.affiliation),
+            "title": bool(details.title),
+            "name": True,
+        }
+        rows.refuse_unplaced(schedule, given, "only the talk's row is added (no block)")
 
 
 def _block_section(page: Page, day: date | None, today: date, force_next: bool) -> str:
-    """Next when the talk is the earliest one still to come (or `--next`), else Upcoming."""
-    if force_next or is_next(page, day, today):
-        return "next"
-    if page.sections_of("upcoming"):
-        return "upcoming"
+    """Next when the talk is the earliest one still to come (or `--next`), else Upcoming; else a usage error."""
+    kind = layout.block_section(page, day, today, force_next)
+    if kind is not None:
+        return kind
     first = next_talk(page, today)
     before = first.date.isoformat() if first and first.date else "another talk"
     raise UsageError(
         f"the talk is not the next one ({before} comes first) and the page has no Upcoming section for its block",
         expected="--next to put it under Next, or no --title/--abstract/--bio to add only its schedule row",
     )
+
+
+class Move(NamedTuple):
+    """What a reschedule changes: the date (`KEEP` for none), the hours, the place (None for no change)."""
+
+    day: date | Keep | None
+    start: time | None
+    end: time | None
+    location: str | None
 
 
 def reschedule(
@@ -100,49 +121,57 @@ def reschedule(
     end: time | None = None,
     location: str | None = None,
 ) -> Edit:
-    """Move a talk: its row (date, place, chronological position) and its block's time and place lines."""
+    """Move a talk: its row (date, hours, place, chronological position) and its block's time and place lines."""
     targets.editable(page, ref)
-    year = page.season_year
-    changes = []
+    move = Move(day, start, end, location)
+    if start is not None:
+        _refuse_lost_hours(page, ref)
+    notes: list[str] = []
     if ref.entry is not None:
         schedule = targets.schedule(page)
-        page = layout.replace_schedule(
-            page, schedule, _rescheduled_row(page, schedule, style, ref.entry, day, location)
-        )
+        page = layout.replace_schedule(page, schedule, _rescheduled_row(page, schedule, style, ref.entry, move))
     if ref.talk is not None and ref.section is not None:
-        talk = ref.talk
-        time_field = field_of(talk, "time")
-        if time_field is not None and (not isinstance(day, Keep) or start is not None):
-            new_day = (talk.when.date if talk.when else None) if isinstance(day, Keep) else day
-            text = compose.time_text(time_field.text, new_day, start, end, style.placeholder)
-            talk = with_field_text(talk, "time", text, year)
-        if location is not None:
-            if field_of(talk, "location") is None:
-                changes.append("the talk block has no place line; only its schedule row names the new place")
-            talk = with_field_text(talk, "location", compose.escape_inline(location), year)
+        talk = _rescheduled_block(ref.talk, style, move, page.season_year, notes)
         section = layout.section_of(page, ref.talk)
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     what = "to TBD" if day is None else (f"to {day.isoformat()}" if isinstance(day, date) else "")
-    return Edit(page, f"rescheduled {ref.describe()} {what}".rstrip(), tuple(changes))
+    return Edit(page, f"rescheduled {ref.describe()} {what}".rstrip(), tuple(notes))
 
 
-def _rescheduled_row(
-    page: Page,
-    schedule: Schedule,
-    style: PageStyle,
-    entry: ScheduleEntry,
-    day: date | Keep | None,
-    location: str | None,
-) -> Schedule:
-    columns = dict(schedule.columns)
-    values: dict[int, str] = {}
-    if not isinstance(day, Keep) and "date" in columns:
-        values[columns["date"]] = compose.schedule_date(day, style, page.season_year)
-    if location is not None and "location" in columns:
-        values[columns["location"]] = compose.cell_text(location)
+def _refuse_lost_hours(page: Page, ref: TalkRef) -> None:
+    """New hours need a place: the block's time line, or a time column of the schedule."""
+    if ref.talk is not None and field_of(ref.talk, "time") is not None:
+        return
+    elsewhere = "the talk's block has no time line" if ref.talk else "the talk has only its schedule row"
+    if ref.entry is None or page.schedule is None:
+        raise UsageError(f"--time has no place: {elsewhere}", path=page.path, expected="no --time")
+    rows.refuse_unplaced(targets.schedule(page), {"time": True}, elsewhere)
+
+
+def _rescheduled_block(talk: Talk, style: PageStyle, move: Move, year: int | None, notes: list[str]) -> Talk:
+    """The block with its time line and place line following the move."""
+    time_field = field_of(talk, "time")
+    if time_field is not None and (not isinstance(move.day, Keep) or move.start is not None):
+        new_day = (talk.when.date if talk.when else None) if isinstance(move.day, Keep) else move.day
+        text = compose.time_text(time_field.text, new_day, move.start, move.end, style.placeholder)
+        talk = with_field_text(talk, "time", text, year)
+    if move.location is not None:
+        if field_of(talk, "location") is None:
+            notes.append("the talk block has no place line; only its schedule row names the new place")
+        talk = with_field_text(talk, "location", compose.escape_inline(move.location), year)
+    return talk
+
+
+def _rescheduled_row(page: Page, schedule: Schedule, style: PageStyle, entry: ScheduleEntry, move: Move) -> Schedule:
+    wanted = {
+        "date": None if isinstance(move.day, Keep) else compose.schedule_date(move.day, style, page.season_year),
+        "time": rows.time_cell(schedule, move.start, move.end) if move.start is not None else None,
+        "location": compose.cell_text(move.location) if move.location is not None else None,
+    }
+    values = {index: value for key, index in schedule.columns if (value := wanted.get(key)) is not None}
     row = compose.row(entry.row, values, style.aligned_widths, blank_others=False)
     new = replace(schedule_entry(row, schedule.columns, page.season_year), line=entry.line)
-    if isinstance(day, Keep) or new.date == entry.date:
+    if isinstance(move.day, Keep) or new.date == entry.date:
         return replace(schedule, items=tuple(new if item is entry else item for item in schedule.items))
     return layout.insert_entry(layout.remove_entry(schedule, entry), new, style.newline)
 
@@ -190,49 +219,3 @@ def _cancelled_row(entry: ScheduleEntry, schedule: Schedule, style: PageStyle, y
             cells[index] = compose.cell(cells[index], cells[index].strip() + style.cancel_mark)
     row = replace(entry.row, cells=tuple(cells))
     return replace(schedule_entry(row, schedule.columns, year), line=entry.line)
-
-
-def rotate(page: Page, style: PageStyle, *, now: datetime, tz: ZoneInfo) -> Edit:
-    """Move every talk of Next and Upcoming that has ended into Past; the next talk with a block takes Next."""
-    moved: list[Talk] = []
-    for kind in ("next", "upcoming"):
-        for section in page.sections_of(kind):
-            current = section
-            for talk in section.talks:
-                ended = talk_end(talk, tz)
-                if ended is not None and ended <= now:
-                    current = layout.remove_talk(current, talk)
-                    moved.append(talk)
-            page = layout.replace_section(page, section, current)
-    if not moved:
-        return Edit(page, "nothing to rotate: no talk under Next or Upcoming has ended")
-    notes: list[str] = []
-    pasts = page.sections_of("past")
-    if pasts:
-        past = pasts[0]
-        for talk in sorted(moved, key=lambda talk: talk.when.date if talk.when and talk.when.date else date.min):
-            day = talk.when.date if talk.when else None
-            order = layout.talk_order(past, day, style.past_newest_first)
-            past_new = layout.insert_talk(past, talk, order, style)
-            page = layout.replace_section(page, past, past_new)
-            past = past_new
-    else:
-        notes.append("the page has no Past section: the talks stay on the schedule only")
-    page = _promote_upcoming(page, style)
-    names = ", ".join(
-        f"{talk.when.date.isoformat() if talk.when and talk.when.date else '?'} {talk.title}" for talk in moved
-    )
-    return Edit(page, f"rotated into Past: {names}", tuple(notes))
-
-
-def _promote_upcoming(page: Page, style: PageStyle) -> Page:
-    """When Next is empty, the earliest talk block under Upcoming moves up into it (a cancelled talk is never next)."""
-    nexts, upcomings = page.sections_of("next"), page.sections_of("upcoming")
-    held = [talk for talk in upcomings[0].talks if not talk.cancelled] if upcomings else []
-    if not nexts or nexts[0].talks or not held:
-        return page
-    upcoming: Section = upcomings[0]
-    talk = min(held, key=lambda talk: talk.when.date if talk.when and talk.when.date else date.max)
-    page = layout.replace_section(page, upcoming, layout.remove_talk(upcoming, talk))
-    target = page.sections_of("next")[0]
-    return layout.replace_section(page, target, layout.insert_talk(target, talk, 0, style))

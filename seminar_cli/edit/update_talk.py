@@ -6,7 +6,6 @@ with only a row gets its block under Next (in the page's own shape) once it is n
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -18,24 +17,21 @@ from ..model import (
     RawBlock,
     Schedule,
     ScheduleEntry,
-    Section,
     Speaker,
     Talk,
     TalkPart,
     TextPart,
 )
 from ..read.dates import is_tbd
-from ..read.refs import TalkRef, is_next
+from ..read.refs import TalkRef
+from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of, talk_from_parts
-from . import compose, layout, targets
+from . import compose, layout, rows, targets
 from .result import Edit
 from .style import PageStyle
-from .talk_block import TalkDetails, new_talk, photo_table, speaker_text
+from .talk_block import TalkDetails, add_text, new_talk, photo_table, speaker_text, text_part
 
-_PLACEHOLDER = re.compile(
-    r"^\W*(tbd|tba|to be (announced|determined|confirmed)|stay tuned|coming soon|more soon)\W*$", re.I
-)
 _DETAILS: tuple[FieldKind, ...] = ("title", "location", "time", "speaker", "affiliation")
 
 
@@ -48,8 +44,12 @@ def update_talk(
     speaker_urls: tuple[str, ...] = (),
     today: date,
     force_next: bool = False,
+    hours: Hours | None = None,
 ) -> Edit:
-    """Update what `details` gives in the talk's row and block; write the block when the talk is next."""
+    """Update what `details` gives in the talk's row and block; write the block when the talk is next.
+
+    A new block without `--time` gets the row's hours, else the series' (`hours` configured, else the page's).
+    """
     targets.editable(page, ref)
     notes: list[str] = []
     speakers = _speakers(ref, details, speaker_urls)
@@ -64,11 +64,19 @@ def update_talk(
         talk = _updated_block(ref.talk, details, style, page.season_year, notes)
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     else:
-        page = _first_block(page, style, ref, details, today, force_next, notes)
+        page = _first_block(page, style, ref, _with_hours(page, ref, details, hours), today, force_next, notes)
     day = ref.date.isoformat() if ref.date else "TBD"
     names = ", ".join(person.name for person in speakers) or "?"
     title = details.title or ref.title or "(no title yet)"
     return Edit(page, f"updated {day} {names}: {title}", tuple(notes))
+
+
+def _with_hours(page: Page, ref: TalkRef, details: TalkDetails, hours: Hours | None) -> TalkDetails:
+    """Hours for a new block given none: the row's (a Time column), else the series' (`new_talk_hours`)."""
+    if details.start is not None:
+        return details
+    given = (ref.entry.start, ref.entry.end) if ref.entry and ref.entry.start else new_talk_hours(page, hours)
+    return replace(details, start=given[0], end=given[1]) if given else details
 
 
 def _speakers(ref: TalkRef, details: TalkDetails, urls: tuple[str, ...]) -> tuple[Speaker, ...]:
@@ -84,28 +92,44 @@ def _speakers(ref: TalkRef, details: TalkDetails, urls: tuple[str, ...]) -> tupl
 def _updated_row(page: Page, schedule: Schedule, style: PageStyle, ref: TalkRef, details: TalkDetails) -> ScheduleEntry:
     entry = ref.entry
     assert entry is not None
-    columns = dict(schedule.columns)
-    values: dict[int, str] = {}
-
-    def put(key: str, value: str | None) -> None:
-        if value is not None and key in columns and columns[key] < len(entry.row.cells):
-            values[columns[key]] = value
-
-    put("title", compose.cell_text(details.title) if details.title else None)
-    put("affiliation", compose.cell_text(details.affiliation) if details.affiliation else None)
-    if details.speakers and details.speakers != entry.speakers and "name" in columns:
-        cell = entry.row.cells[columns["name"]]
-        if [person.name for person in details.speakers] != [person.name for person in entry.speakers] or "[" in cell:
-            put("name", compose.escape_cell(compose.speakers_text(details.speakers, cell)))
-    # A row's place is often a short form ("On Site", "Virtual"): it follows the block only when it said
-    # nothing yet (TBD) or said exactly what the block said.
-    old_place = entry.location or ""
-    if details.location and (not old_place or is_tbd(old_place) or (ref.talk and ref.talk.location == old_place)):
-        put("location", compose.cell_text(details.location))
+    wanted = {
+        "title": compose.cell_text(details.title) if details.title else None,
+        "time": rows.time_cell(schedule, details.start, details.end) if details.start else None,
+        "affiliation": compose.cell_text(details.affiliation) if details.affiliation else None,
+        "name": _name_cell(schedule, entry, details),
+        "location": _place_cell(ref, entry, details),
+    }
+    values = {
+        index: value
+        for key, index in schedule.columns
+        if (value := wanted.get(key)) is not None and index < len(entry.row.cells)
+    }
     if not values:
         return entry
     row = compose.row(entry.row, values, style.aligned_widths, blank_others=False)
     return replace(schedule_entry(row, schedule.columns, page.season_year), line=entry.line)
+
+
+def _name_cell(schedule: Schedule, entry: ScheduleEntry, details: TalkDetails) -> str | None:
+    """The row's speakers when they changed (or gain links the cell shows)."""
+    index = schedule.column("name")
+    if not details.speakers or details.speakers == entry.speakers or index is None or index >= len(entry.row.cells):
+        return None
+    cell = entry.row.cells[index]
+    if [person.name for person in details.speakers] == [person.name for person in entry.speakers] and "[" not in cell:
+        return None
+    return compose.escape_cell(compose.speakers_text(details.speakers, cell))
+
+
+def _place_cell(ref: TalkRef, entry: ScheduleEntry, details: TalkDetails) -> str | None:
+    """The row's place, which follows the block's only when it said nothing yet (TBD) or said the same.
+
+    A row's place is often a short form ("On Site", "Virtual") of the block's.
+    """
+    old_place = entry.location or ""
+    if details.location and (not old_place or is_tbd(old_place) or (ref.talk and ref.talk.location == old_place)):
+        return compose.cell_text(details.location)
+    return None
 
 
 def _updated_block(talk: Talk, details: TalkDetails, style: PageStyle, year: int | None, notes: list[str]) -> Talk:
@@ -158,7 +182,7 @@ def _added_parts(parts: list[TalkPart], details: TalkDetails, style: PageStyle, 
             parts[at:at] = [RawBlock("blank", style.newline), photo_table(style.photo_template, details)]
     for kind, value in (("abstract", details.abstract), ("bio", details.bio)):
         if value is not None and kind not in have:
-            _add_text(parts, _text_part(kind, value, style), style.newline)
+            add_text(parts, text_part(kind, value, style), style.newline)
     return parts
 
 
@@ -167,38 +191,17 @@ def _after_details(parts: list[TalkPart]) -> int:
     return 1 + max(index for index, part in enumerate(parts) if isinstance(part, Field) and part.kind in _DETAILS)
 
 
-def _text_part(kind: str, value: str, style: PageStyle) -> TextPart:
-    """An abstract or bio labelled the way the page labels it."""
-    template = style.talk_template.parts if style.talk_template else ()
-    model = next((part for part in template if isinstance(part, TextPart) and part.kind == kind), None)
-    label = model.label if model else ("**Abstract**" if kind == "abstract" else "**Bio**")
-    body = compose.body_text(value, style.newline, style.sentence_per_line)
-    return TextPart("abstract" if kind == "abstract" else "bio", label, model.gap if model else style.newline, body)
-
-
-def _add_text(parts: list[TalkPart], text: TextPart, newline: str) -> None:
-    """Put an abstract before the bio, and a bio before the slides and recording links."""
-    position = len(parts)
-    while (
-        position > 0 and isinstance(parts[position - 1], Field) and getattr(parts[position - 1], "kind", "") == "link"
-    ):
-        position -= 1
-    if text.kind == "abstract":
-        bios = [index for index, part in enumerate(parts) if isinstance(part, TextPart) and part.kind == "bio"]
-        position = bios[0] if bios else position
-    blank = RawBlock("blank", newline)
-    parts[position:position] = [blank, text] if position == len(parts) else [text, blank]
-
-
 def _first_block(
     page: Page, style: PageStyle, ref: TalkRef, details: TalkDetails, today: date, force_next: bool, notes: list[str]
 ) -> Page:
-    """The block of a talk that had only its row: under Next when it is next (or `--next`)."""
+    """The block of a talk that had only its row: under Next when it is next (or `--next`), else under Upcoming."""
     entry = ref.entry
     assert entry is not None
-    if not (force_next or is_next(page, ref.date, today)):
+    kind = layout.block_section(page, ref.date, today, force_next)
+    if kind is None:
         notes.append(
-            "the talk is not the next one, so only its schedule row was updated (use --next to write its block)"
+            "the talk is not the next one and the page has no Upcoming section, so only its schedule row was "
+            "updated (use --next to write its block under Next)"
         )
         return page
     merged = replace(
@@ -208,22 +211,8 @@ def _first_block(
         affiliation=details.affiliation or entry.affiliation or None,
         location=details.location or entry.location or None,
     )
-    section = targets.section(page, "next", heading="Next Presentation")
-    target = section
-    for item in section.items:
-        if isinstance(item, RawBlock) and item.kind == "paragraph" and _PLACEHOLDER.match(item.text.strip()):
-            target = _without(target, item)
-    talk = new_talk(style, merged, page.season_year)
+    section = targets.section(page, kind, heading="Next Presentation" if kind == "next" else "Upcoming Presentations")
+    target = layout.without_placeholders(section)
+    talk = new_talk(style, merged, page.season_year, notes)
     order = layout.talk_order(target, ref.date, newest_first=False)
     return layout.replace_section(page, section, layout.insert_talk(target, talk, order, style))
-
-
-def _without(section: Section, placeholder: RawBlock) -> Section:
-    """The section without a placeholder paragraph ("TBD", "To be announced") and one blank line after it."""
-    items = list(section.items)
-    position = items.index(placeholder)
-    end = position + 1
-    if end < len(items) and isinstance(items[end], RawBlock) and items[end].kind == "blank":  # type: ignore[union-attr]
-        end += 1
-    del items[position:end]
-    return replace(section, items=tuple(items))

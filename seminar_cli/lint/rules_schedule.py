@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from ..edit.compose import cell_text
 from ..model import Field, ScheduleEntry, Talk
@@ -196,15 +197,19 @@ def talk_without_row(ctx: Context) -> Iterator[Hit]:
     example="| 10-08-2026 | … |  after 10/08/2026, with no block under Past Presentations",
 )
 def past_row_without_block(ctx: Context) -> Iterator[Hit]:
-    """A talk that was given keeps its block under Past, when the page keeps past blocks."""
+    """A talk that was given keeps its block under Past, when the page keeps past blocks.
+
+    The page keeps them from its earliest talk under Past on: rows before it are the talks of a
+    time the page kept past talks as rows only (a Past section that `rotate` started, say).
+    """
     past = [section for section in ctx.page.sections if section.kind in PAST_KINDS]
     if not past or ctx.archived:
         return
     heading = past[0].heading.title if past[0].heading else "Past"
+    held = [talk.when.date for section in past for talk in section.talks if talk.when and talk.when.date]
+    since = min(held, default=date.min)
     for entry in ctx.matching.lonely_rows:
-        if entry.date is None or entry.date >= ctx.today or entry.struck or _says_cancelled(entry):
-            continue
-        if ctx.season and entry.date.year < ctx.season.first:
+        if not _wants_block(ctx, entry, since):
             continue
         who = f" ({entry.name})" if is_known(entry.name) else ""
         yield Hit(
@@ -214,6 +219,13 @@ def past_row_without_block(ctx: Context) -> Iterator[Hit]:
             f"past talks under {heading!r} (line {past[0].line}): add its block, "
             "or strike the row if it did not happen",
         )
+
+
+def _wants_block(ctx: Context, entry: ScheduleEntry, since: date) -> bool:
+    """True for a row of this season's talk given on or after `since`, neither struck nor cancelled."""
+    if entry.date is None or not since <= entry.date < ctx.today or entry.struck or _says_cancelled(entry):
+        return False
+    return not (ctx.season and entry.date.year < ctx.season.first)
 
 
 def _says_cancelled(entry: ScheduleEntry) -> bool:

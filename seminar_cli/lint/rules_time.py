@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from datetime import date, time, timedelta
 
 from ..read.dates import WEEKDAYS, weekday_index, weekday_name
+from ..read.series import range_problem
 from ..read.zones import GENERIC, expected_label, zone_of_label
 from .context import Context, TimeField, cell_of
 from .finding import Fix, Hit, TextEdit
 from .registry import rule
 
 _NUMBERS = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?")
-_LONGEST_MINUTES = 8 * 60
 _FAR_HOURS = 3
 
 
@@ -109,19 +109,12 @@ def bad_time_range(ctx: Context) -> Iterator[Hit]:
     """A talk ends after it starts, and on the same day, within a few hours."""
     for item in ctx.time_fields:
         start, end = item.scan.slot.start, item.scan.slot.end
-        if start is None or end is None:
-            continue
-        length = _minutes(end) - _minutes(start)
-        written = item.text_of(item.scan.range_span)
-        column = item.column_of(item.scan.range_span)
-        if length <= 0:
-            yield Hit(item.line, column, f"{written!r} ends at {end:%H:%M}, not after it starts at {start:%H:%M}")
-        elif length > _LONGEST_MINUTES:
+        problem = range_problem(start, end) if start is not None and end is not None else None
+        if problem and problem.startswith("runs"):
+            problem += "; expected a talk of a few hours (check a.m./p.m.)"
+        if problem:
             yield Hit(
-                item.line,
-                column,
-                f"{written!r} runs {start:%H:%M} to {end:%H:%M}, {length // 60} hours; "
-                "expected a talk of a few hours (check a.m./p.m.)",
+                item.line, item.column_of(item.scan.range_span), f"{item.text_of(item.scan.range_span)!r} {problem}"
             )
 
 

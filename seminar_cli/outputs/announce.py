@@ -2,8 +2,10 @@
 
 Templates use `string.Template` placeholders (`$title` or `${title}`, `$$` for a dollar
 sign); `PLACEHOLDERS` lists them. A template line whose placeholders are all empty is
-left out, and so is a paragraph (lines between blank lines) whose placeholders are
-all empty, so that "Where: $location" disappears for a talk without a place. The
+left out, and so is a paragraph (lines between blank lines) or a part in parentheses whose
+placeholders are all empty, so that "Where: $location" disappears for a talk without a place
+and "($date)" for a talk whose date is still TBD. A cancelled talk is announced with the
+cancellation templates (cancelled.txt, .md, .html). The
 default templates ship in `seminar_cli/templates/` as announce.txt, .md and .html.
 """
 
@@ -26,11 +28,12 @@ from ..read.dates import MONTHS, WEEKDAYS, is_tbd, scan_time
 from ..read.refs import TalkRef
 from ..read.series import Hours, talk_slot, zone_label
 from ..read.talks import field_of
-from .calendar import plain_paragraphs
+from .plain import plain_paragraphs
 
 Format = Literal["text", "markdown", "html"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html")
 TEMPLATE_FILES: dict[Format, str] = {"text": "announce.txt", "markdown": "announce.md", "html": "announce.html"}
+CANCELLED_FILES: dict[Format, str] = {"text": "cancelled.txt", "markdown": "cancelled.md", "html": "cancelled.html"}
 PLACEHOLDERS = {
     "series": "the series' title (front matter)",
     "title": "the talk's title",
@@ -52,14 +55,16 @@ PLACEHOLDERS = {
     "links": "slides and recording links",
     "permalink": "the page's permalink (front matter)",
 }
+_GROUP = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _PLACEHOLDER = re.compile(r"\$(\$|\{[_a-z][_a-z0-9]*\}|[_a-z][_a-z0-9]*)?", re.I)
 
 
-def default_template(fmt: Format) -> str:
-    """The template that ships with the package for a format."""
+def default_template(fmt: Format, *, cancelled: bool = False) -> str:
+    """The template that ships with the package for a format: the invitation, or the notice of a cancellation."""
     from importlib.resources import files
 
-    return files("seminar_cli.outputs").joinpath("templates", TEMPLATE_FILES[fmt]).read_text(encoding="utf-8")
+    name = (CANCELLED_FILES if cancelled else TEMPLATE_FILES)[fmt]
+    return files("seminar_cli.outputs").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def format_of(template_path: str | None, given: str | None) -> Format:
@@ -100,10 +105,15 @@ def fill(template: str, known: dict[str, str], path: str | None = None) -> str:
         paragraph = pieces[index]
         if _all_empty(paragraph, known):
             continue
-        lines = [line for line in paragraph.split("\n") if not _all_empty(line, known)]
+        lines = [_without_empty_groups(line, known) for line in paragraph.split("\n") if not _all_empty(line, known)]
         kept.append("\n".join(lines) + (pieces[index + 1] if index + 1 < len(pieces) else ""))
     out = "".join(kept).rstrip("\n") + ("\n" if template.endswith("\n") else "")
     return Template(out).substitute(known)
+
+
+def _without_empty_groups(line: str, known: dict[str, str]) -> str:
+    """A line without the parentheses whose placeholders are all empty: `Title ($date)` for a talk with no date."""
+    return _GROUP.sub(lambda match: "" if _all_empty(match.group(1), known) else match.group(0), line)
 
 
 def _names(text: str) -> list[str]:

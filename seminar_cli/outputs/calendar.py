@@ -19,7 +19,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,11 +26,11 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from ..model import Link, Page, Speaker
-from ..read import inline
 from ..read.compare import name_tokens
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef, talk_refs
 from ..read.series import Hours, Slot, talk_slot
+from .plain import plain_paragraphs
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
@@ -138,12 +137,6 @@ def _description(ref: TalkRef, speakers: tuple[Speaker, ...], affiliation: str |
     if links:
         parts.append("\n".join(f"{link.label[:1].upper()}{link.label[1:]}: {link.url}" for link in links))
     return "\n\n".join(parts)
-
-
-def plain_paragraphs(text: str) -> list[str]:
-    """Markdown paragraphs as plain text, one string each."""
-    blocks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip())
-    return [plain for block in blocks if (plain := inline.strip_markup(block))]
 
 
 def to_ics(

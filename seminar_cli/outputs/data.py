@@ -7,10 +7,11 @@ from typing import Any
 from ..model import Entry, Listing, Organization, Page, ScheduleEntry, Section, Speaker, Talk
 from ..read.listings import listings, unread_lines
 from ..text.render import render_page
+from .plain import plain_text
 
 
-def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
-    """Everything a page says, as JSON-ready data; `lines=False` leaves out line numbers."""
+def page_data(page: Page, *, lines: bool = True, plain: bool = True) -> dict[str, Any]:
+    """Everything a page says, as JSON-ready data; `lines=False` leaves out line numbers, `plain=False` plain texts."""
     front = page.front_matter
     schedule = page.schedule
     organization = page.organization
@@ -21,7 +22,7 @@ def page_data(page: Page, *, lines: bool = True) -> dict[str, Any]:
         "permalink": front.permalink if front else None,
         "season_year": page.season_year,
         "sections": [_section_data(section, lines) for section in page.sections if section.heading],
-        "talks": [talk_data(section, talk, lines=lines) for section, talk in page.talks()],
+        "talks": [talk_data(section, talk, lines=lines, plain=plain) for section, talk in page.talks()],
         "schedule": [entry_data(entry, lines=lines) for entry in schedule.entries] if schedule else [],
         "organizers": _organizers(organization),
         "listings": [listing_data(listing, lines=lines) for listing in listings(page)],
@@ -96,8 +97,8 @@ def _speakers(speakers: tuple[Speaker, ...]) -> list[dict[str, Any]]:
     return [{"name": speaker.name, "url": speaker.url} for speaker in speakers]
 
 
-def talk_data(section: Section, talk: Talk, *, lines: bool = True) -> dict[str, Any]:
-    """One talk block as data."""
+def talk_data(section: Section, talk: Talk, *, lines: bool = True, plain: bool = True) -> dict[str, Any]:
+    """One talk block as data: the abstract and bio as the page's markdown, and (`plain`) as plain text."""
     when = talk.when
     data: dict[str, Any] = {
         "section": section.kind,
@@ -119,6 +120,9 @@ def talk_data(section: Section, talk: Talk, *, lines: bool = True) -> dict[str, 
         "bio_label": talk.bio_label,
         "links": [{"label": link.label, "url": link.url} for link in talk.links],
     }
+    if plain:
+        data["abstract_text"] = plain_text(talk.abstract)
+        data["bio_text"] = plain_text(talk.bio)
     if lines:
         data["line"] = talk.line
     return data
@@ -129,6 +133,8 @@ def entry_data(entry: ScheduleEntry, *, lines: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
         "date": entry.date.isoformat() if entry.date else None,
         "date_text": entry.date_text,
+        "start": entry.start.isoformat("minutes") if entry.start else None,
+        "end": entry.end.isoformat("minutes") if entry.end else None,
         "tbd": entry.tbd,
         "struck": entry.struck,
         "cancelled": entry.cancelled,

@@ -22,7 +22,7 @@ def typed_day(text: str, year: int | None, option: str = "--date") -> date | Non
         return None
     parsed = parse_date(text, year)
     if parsed.date is None:
-        raise UsageError(str(parsed.error), path=option, expected=f"{_EXAMPLES}, or TBD")
+        raise UsageError(str(parsed.error), option=option, expected=f"{_EXAMPLES}, or TBD")
     return parsed.date
 
 
@@ -46,7 +46,7 @@ def typed_moment(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{text!r} is not a date and time", path="--now", expected="e.g. 2026-01-22T11:30") from None
+        raise UsageError(f"{text!r} is not a date and time", option="--now", expected="e.g. 2026-01-22T11:30") from None
 
 
 def moment(page: Page, *, given_today: str | None, given_now: str | None, now: datetime) -> datetime:

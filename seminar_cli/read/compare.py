@@ -32,6 +32,7 @@ _CANCEL_MARK = re.compile(
     r"\s*[\(\[]\s*(cancel+ed|postponed|rescheduled)\b[^\)\]]*[\)\]]\s*$|^\s*(cancel+ed|postponed)\s*:\s*", re.I
 )
 _PLACEHOLDER = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
+_NICKNAME = re.compile(r"^(?P<given>[^(\"“”']+?)\s*[(\"“'](?P<nick>[^()\"“”']+)[)\"”']\s*(?P<rest>\S.*)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
 
 
@@ -61,9 +62,18 @@ def same_person(first: str, second: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _spellings(name: str) -> frozenset[tuple[str, ...]]:
-    """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`)."""
+    """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`), and with its nickname.
+
+    A nickname in parentheses or quotes before the last name stands for the first name:
+    `Ferdinando (Nando) Fioretto` is also `Nando Fioretto` and `Ferdinando Fioretto`.
+    """
     inside = " ".join(re.findall(r"\(([^)]*)\)", name))
-    return frozenset(words for words in (_words(name), name_tokens(name), _words(inside)) if words)
+    spellings = [_words(name), name_tokens(name), _words(inside)]
+    nickname = _NICKNAME.match(name)
+    if nickname:
+        rest = nickname.group("rest")
+        spellings += [_words(f"{nickname.group('nick')} {rest}"), _words(f"{nickname.group('given')} {rest}")]
+    return frozenset(words for words in spellings if words)
 
 
 def _same_words(one: tuple[str, ...], two: tuple[str, ...]) -> bool:

@@ -101,7 +101,7 @@ def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None, memo: di
         block = blocks[index]
         if kind in TALK_SECTIONS and is_title_start(blocks, index):
             end = index + 1
-            while end < len(blocks) and not ends_talk(blocks, end):
+            while end < len(blocks) and not ends_talk(blocks, end, index):
                 end += 1
             while blocks[end - 1].kind in ("blank", "comment"):
                 end -= 1

@@ -56,6 +56,28 @@ def usual_hours(page: Page, configured: Hours | None = None) -> Hours | None:
     return described
 
 
+LONGEST_TALK_MINUTES = 8 * 60
+
+
+def range_problem(start: time, end: time) -> str | None:
+    """Why hours cannot be a talk's (they end before they start, or run longer than 8 hours), else None."""
+    length = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    if length <= 0:
+        return f"ends at {end:%H:%M}, not after it starts at {start:%H:%M}"
+    if length > LONGEST_TALK_MINUTES:
+        return f"runs {start:%H:%M} to {end:%H:%M}, {length // 60} hours"
+    return None
+
+
+def new_talk_hours(page: Page, configured: Hours | None = None) -> Hours | None:
+    """The hours a new talk gets when none are given: configured, else the description's, else the usual ones.
+
+    The description states the series' rule (`10am - 11am ET`); the talks of the page are evidence
+    of it, and may hold a special session or last season's leftover.
+    """
+    return configured or described_hours(page) or usual_hours(page)
+
+
 def described_hours(page: Page) -> Hours | None:
     """The hours the front matter's description states (`10am - 11am ET`, `10–11 am ET`), if it does."""
     for line in page.front_matter.description if page.front_matter else ():
@@ -68,7 +90,7 @@ def described_hours(page: Page) -> Hours | None:
 
 
 def talk_slot(ref: TalkRef, tz: ZoneInfo, hours: Hours | None) -> Slot | None:
-    """When a talk takes place (None when it has no date)."""
+    """When a talk takes place (None when it has no date): its block's hours, its row's, else the usual ones."""
     day = ref.date
     if day is None:
         return None
@@ -76,6 +98,8 @@ def talk_slot(ref: TalkRef, tz: ZoneInfo, hours: Hours | None) -> Slot | None:
     listed = ref.listed
     if when is not None and when.start is not None:
         start, end = when.start, when.end
+    elif ref.entry is not None and ref.entry.start is not None:  # the hours a schedule row's time column gives
+        start, end = ref.entry.start, ref.entry.end
     elif listed is not None and listed.start is not None:
         start, end = listed.start, listed.end
     elif hours is not None:

@@ -6,6 +6,7 @@ Rows and cells come from `text.tables`; mistune reads what is inside a cell.
 from __future__ import annotations
 
 import re
+from datetime import time
 
 from ..model import (
     Organization,
@@ -20,21 +21,22 @@ from ..model import (
     Table,
 )
 from . import inline
-from .dates import parse_date
+from .dates import parse_date, scan_time
 from .people import read_people
 
 _STRUCK = re.compile(r"^~~(.*)~~$", re.S)
-# What a header cell means, by its words; the first kind that matches wins (`Speaker's Institute` is an affiliation).
+# Header words by what the column holds, the one table of them: the first kind whose words a header uses wins
+# (`Speaker's Institute` is an affiliation).
 _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"\b(date|when|day|week)\b", re.I)),
-    ("time", re.compile(r"^\W*(time|hours?)\W*$", re.I)),
+    ("time", re.compile(r"\b(time|hours?)\b", re.I)),
     ("location", re.compile(r"\b(location|room|place|venue|where)\b", re.I)),
     ("affiliation", re.compile(r"\b(affil\w*|institut\w*|organi[sz]ation|university)\b", re.I)),
     (
         "name",
         re.compile(
-            r"\b(names?|speakers?|presenters?|lead|leading|leaders?|moderators?|lecturers?|hosts?|who|persons?|people)"
-            r"(\(s\))?\b",
+            r"\b(names?|speakers?|presenters?|lead|leading|leaders?|moderators?|lecturers?|instructors?|hosts?|who|"
+            r"persons?|people)(\(s\))?\b",
             re.I,
         ),
     ),
@@ -48,6 +50,7 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("links", re.compile(r"\b(links?|slides|videos?|recordings?|notes|format|materials?)\b", re.I)),
 )
+COLUMN_KINDS: tuple[str, ...] = tuple(key for key, _ in _COLUMN_WORDS)
 
 
 def kind_of_header(text: str) -> str | None:
@@ -57,7 +60,7 @@ def kind_of_header(text: str) -> str | None:
 
 
 def column_map(header: Row) -> tuple[tuple[str, int], ...]:
-    """Which column holds the date, location, name, affiliation and title."""
+    """Which column holds the date, time, location, name (the speakers), affiliation and title."""
     found: dict[str, int] = {}
     for index, value in enumerate(header.values):
         for key, pattern in _COLUMN_WORDS:
@@ -94,6 +97,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
     title_cell, cancelled = inline.split_cancelled(cells.get("title", ""))
     title_links = inline.links(title_cell)
     name_cell = cells.get("name", "")
+    start, end = _hours(cells.get("time", ""))
     return ScheduleEntry(
         row=row,
         date_text=date_text,
@@ -109,7 +113,17 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
         title_url=title_links[0].url if len(title_links) == 1 else None,
         date_error=parsed.error,
         line=row.line,
+        start=start,
+        end=end,
     )
+
+
+def _hours(cell: str) -> tuple[time | None, time | None]:
+    """The hours a time cell gives (`14:00-15:30`, `2-3 pm`), or none."""
+    if not cell.strip():
+        return None, None
+    slot = scan_time(inline.strip_markup(cell), None).slot
+    return slot.start, slot.end
 
 
 def _unstrike(value: str) -> str:

@@ -96,15 +96,29 @@ def _is_detail_line(line: str) -> bool:
     return text.lower().startswith("<br") or bool(_KNOWN_LABEL.match(text))
 
 
-def ends_talk(blocks: list[RawBlock], index: int) -> bool:
-    """True when the block at `index` cannot belong to the talk before it."""
+def ends_talk(blocks: list[RawBlock], index: int, start: int = 0) -> bool:
+    """True when the block at `index` cannot belong to the talk that starts at `start`."""
     block = blocks[index]
-    if block.kind in ("separator", "back_to_top", "front_matter"):
+    if block.kind == "separator":
+        return not _rule_in_text(blocks, index, start)
+    if block.kind in ("back_to_top", "front_matter"):
         return True
     if block.kind == "heading":
         found = heading_of(block.text)
         return found is None or text_kind(found[1]) is None
     return is_title_start(blocks, index)
+
+
+def _rule_in_text(blocks: list[RawBlock], index: int, start: int) -> bool:
+    """True for a `---` inside an abstract or bio: more of its prose follows, and no other talk or link."""
+    following = index + 1
+    while following < len(blocks) and blocks[following].kind == "blank":
+        following += 1
+    if following == len(blocks) or blocks[following].kind not in ("paragraph", "table", "quote"):
+        return False
+    if is_title_start(blocks, following) or _label_of(blocks[following]) is not None:
+        return False
+    return any(_label_of(block) is not None for block in blocks[start + 1 : index])
 
 
 def parse_talk(blocks: list[RawBlock], year: int | None) -> Talk:
