@@ -1,7 +1,8 @@
-"""The `seminar-lint` pre-commit hook, tested for real with `pre-commit try-repo`.
+"""The `seminar-lint` pre-commit hook, tested for real with `pre-commit run`, as a site's configuration uses it.
 
 The project is copied as it is in the working tree (committed or not) into a temporary
-git repository, because try-repo only carries over changes to files git already tracks.
+git repository, which a site's `.pre-commit-config.yaml` names by its path and commit; all
+runs share one pre-commit home, so the hook's environment is installed once.
 The pages belong to a season long over (2020), so no rule that depends on today can
 change the outcome as the years pass: the bad page has a weekday that does not match
 its date, the good one has none.
@@ -69,11 +70,15 @@ def project_copy(target: Path) -> Path:
     return target
 
 
-def try_repo(
+def run_hook(
     project: Path, site: Path, home: Path, *files: str, hook: str = "seminar-lint"
 ) -> subprocess.CompletedProcess[str]:
+    """Run one of the project's hooks on the site's files, the site's configuration naming the project's commit."""
+    rev = git("rev-parse", "HEAD", cwd=project).strip()
+    config = f"repos:\n- repo: {project}\n  rev: {rev}\n  hooks:\n  - id: {hook}\n"
+    (site / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(project), hook, "--files", *files]
+    command = [sys.executable, "-m", "pre_commit", "run", hook, "--files", *files]
     return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, check=False, timeout=900)
 
 
@@ -97,13 +102,13 @@ def test_seminar_lint_hook_fails_on_a_bad_page_and_passes_on_a_good_one(
     git("init", "-q", cwd=site)
     git("add", "-A", cwd=site)
 
-    failed = try_repo(project, site, home, "bad.md", "good.md", "README.md")
+    failed = run_hook(project, site, home, "bad.md", "good.md", "README.md")
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
     assert "bad.md:13:" in output and "SEM001 weekday-mismatch" in output
     assert "good.md:" not in output
 
-    passed = try_repo(project, site, home, "good.md", "README.md")
+    passed = run_hook(project, site, home, "good.md", "README.md")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
 
@@ -119,7 +124,7 @@ def test_seminar_rotate_hook_moves_a_held_talk_and_then_passes(tmp_path: Path, i
     git("init", "-q", cwd=site)
     git("add", "-A", cwd=site)
 
-    fixed = try_repo(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
+    fixed = run_hook(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr
     assert "files were modified by this hook" in fixed.stdout
     text = (site / "seminar.md").read_text(encoding="utf-8")
@@ -127,7 +132,7 @@ def test_seminar_rotate_hook_moves_a_held_talk_and_then_passes(tmp_path: Path, i
     assert (site / "README.md").read_text(encoding="utf-8") == "# Our site\n\nNot a seminar page.\n"
 
     git("add", "-A", cwd=site)
-    again = try_repo(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
+    again = run_hook(project, site, home, "seminar.md", "README.md", hook="seminar-rotate")
     assert again.returncode == 0, again.stdout + again.stderr
 
 
