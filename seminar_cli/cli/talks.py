@@ -104,6 +104,12 @@ def add_talk(
     TBD), else under Upcoming. New text copies the page's own conventions: date format,
     labels, time line, photo table; without --time the talk gets the series' usual hours.
 
+    On a page that lists its talks another way (rows of a table per term, a bullet per
+    talk, a heading per talk, a dated line), the new talk is a new row, item or heading
+    copied from its neighbours, in the listing of its term or section and at its place in
+    that listing's order; a placeholder on its date (a TBD row) is filled instead. A list
+    that names no speakers (a journal club's papers) takes --title alone.
+
     Example: seminar add-talk seminar.md --date 2026-02-05 --speaker "Ann Lee" --affiliation "State U"
     """
     from ..config import find_config
@@ -114,7 +120,7 @@ def add_talk(
     request = run(
         lambda: requests.NewTalk(
             date=ask(date, "--date", "Date of the talk", date_check),
-            names=speaker or [ask(None, "--speaker", "Speaker name")],
+            names=speaker or ([] if title else [ask(None, "--speaker", "Speaker name")]),
             urls=speaker_url or [], affiliation=affiliation, title=title, location=location, time=time, photo=photo,
             abstract=read_text_option(abstract_file, "--abstract-file"), bio=read_text_option(bio_file, "--bio-file"),
             force_next=next_talk, today=today, hours=config.hours, force=force,

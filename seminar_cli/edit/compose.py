@@ -7,6 +7,7 @@ row, the template talk's time line) and replacing only the values.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, time
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ _RANGE_PARTS = re.compile(
     r"|(?P<enoon>noon))",
     re.I,
 )
+Escape = Callable[[str], str]  # a value as typed, made safe where it is written
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#])")
 # Lines that make a block markdown structure rather than prose: list items, table rows, quotes,
 # headings, HTML, fences and rules (a `---` line, or `===` under a heading).

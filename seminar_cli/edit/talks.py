@@ -17,7 +17,7 @@ from ..read.refs import TalkRef, next_talk
 from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of
-from . import compose, layout, rows, targets
+from . import compose, layout, listed, rows, targets
 from .result import Edit
 from .style import PageStyle
 from .talk_block import TalkDetails, new_talk, with_field_text
@@ -44,6 +44,8 @@ def add_talk(
 
     Without `--time` the talk gets the series' hours (`hours`, else read off the page: `new_talk_hours`).
     """
+    if not block and listed.other_shape(page):
+        return listed.add(page, details, today=today)
     if not details.speakers:
         raise UsageError("a talk needs a speaker", expected="--speaker NAME")
     schedule = targets.schedule(page)

@@ -98,6 +98,8 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 6 or any(char.isdigit() for char in text) or len(text) > 60:
         return False
+    if any(len(word) > 3 and word.endswith(".") for word in words[:-1]):
+        return False  # a sentence ends inside: `PhD Thesis Defence. Adventures in Formalisation`
     return all(_NAME_WORD.match(word) for word in words) and words[0][:1].isupper()
 
 

@@ -174,10 +174,10 @@ def _described(rest: str, labelled: dict[str, str], lines: list[str]) -> Describ
         speakers, affiliation = read_people(labelled["speaker"])
     if "title" in labelled and not blank(inline.strip_markup(labelled["title"])):
         title = read_free(labelled["title"]).title
+    if not speakers and lines:
+        speakers, affiliation = _from_lines(lines)
     if title is None and lines:
         title = read_free(lines[0]).title
-        if not speakers:
-            speakers, affiliation = _from_lines(lines)
     return Described(title, tuple(speaker for speaker in speakers if not blank(speaker.name)), affiliation)
 
 

@@ -44,6 +44,7 @@ _LABELLED = re.compile(
 _BY = re.compile(r"\sby\s", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
+_CLOCK_LEAD = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?(?=\s|\()", re.I)  # `16:00 (room) Name`
 _NOT_NAMES = frozenset({
     "introduction", "overview", "discussion", "part", "review", "tutorial", "workshop", "keynote", "break", "notes",
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
@@ -184,7 +185,7 @@ def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ..
             found = people_phrase(part.text)
             if found:
                 return found
-    cleaned = _PAREN_LEAD.sub("", rest).strip(" ,;:-–—[]")
+    cleaned = _PAREN_LEAD.sub("", _CLOCK_LEAD.sub("", rest)).strip(" ,;:-–—[]")
     return people_phrase(cleaned) or ((), None)
 
 
@@ -221,12 +222,23 @@ def _dashed(plain: str, parts: list[inline.Segment]) -> Described | None:
     if len(pieces) < 2:
         return None
     order = [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]
+    named = []
     for position in order:
         found = people_phrase(pieces[position]) or _first_name(pieces[position], last=position == len(pieces) - 1)
         if found:
-            title = " - ".join(pieces[:position]) if position else " - ".join(pieces[1:])
-            return Described(_title(title), *found)
-    return None
+            named.append((position, found))
+    if not named:
+        return None
+    # Where two parts read as names (`Ada Quill - Tidal Models of Learning`), the shorter one without small words.
+    position, found = min(named, key=lambda pair: _wordiness(pair[1][0]))
+    title = " - ".join(pieces[:position]) if position else " - ".join(pieces[1:])
+    return Described(_title(title), *found)
+
+
+def _wordiness(speakers: tuple[Speaker, ...]) -> int:
+    """How little the names look like names: their length in words, small words counting thrice."""
+    return max((len(words) + 2 * sum(word.islower() for word in words) for words in
+                (speaker.name.split() for speaker in speakers)), default=0)  # fmt: skip
 
 
 def _first_name(text: str, *, last: bool) -> tuple[tuple[Speaker, ...], str | None] | None:
