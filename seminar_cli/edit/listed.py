@@ -67,7 +67,7 @@ def add(page: Page, details: TalkDetails, *, today: date) -> Edit:
     place = _place(page, found, day, today)
     lines = render_page(page).splitlines(keepends=True)
     entries = place.listing.entries
-    index = _position(entries, day)
+    index = position(entries, day)
     slot = next((e for e in entries if e.date == day and e.status == "placeholder"), None)
     template, peers = _template(lines, place.listing, details, index)
     notes: tuple[str, ...] = ()
@@ -83,7 +83,7 @@ def add(page: Page, details: TalkDetails, *, today: date) -> Edit:
     elif slot is not None:
         lines = _fill(lines, slot, text)
     else:
-        lines = _insert(lines, entries, index, text, _gap(lines, entries))
+        lines = insert(lines, entries, index, text, gap(lines, entries))
     new_page = _checked(page, "".join(lines), details, replaced=slot)
     names = " and ".join(speaker.name for speaker in details.speakers)
     where = f"a new term '{place.new_term.strip('# ')}'" if place.new_term else _describe(place.listing)
@@ -113,7 +113,7 @@ def _place(page: Page, found: list[Listing], day: date, today: date) -> Place:
 
 
 def _term_place(pool: list[Listing], day: date) -> Place | None:
-    """The listing whose term or dates hold the day; a new term when the page keeps one per term and the day is later."""
+    """The listing whose term or dates hold the day; a new term when the page keeps one per term and the day is after."""
     terms = [(item, term_of(item.heading or "", [e.date for e in item.entries if e.date])) for item in pool]
     holding = [item for item, term in terms if term is not None and term.holds(day)]
     holding = holding or [item for item in pool if _distance(item, day) == 0]
@@ -143,7 +143,7 @@ def _descending(entries: Sequence[Entry]) -> bool:
     return sum(b < a for a, b in pairs) > sum(b > a for a, b in pairs)
 
 
-def _position(entries: Sequence[Entry], day: date) -> int:
+def position(entries: Sequence[Entry], day: date) -> int:
     """The index of the entry the new talk goes before (len for the end), in the listing's own order.
 
     After the last dated entry when no entry comes later: undated placeholders at the end stay last.
@@ -290,7 +290,7 @@ def _values(
     day = details.day
     assert day is not None
     written = dict(zip(template.kinds, template.values, strict=True))
-    markup = _escape_for(listing, "".join(template.literals))
+    markup = escape_for(listing, "".join(template.literals))
     texts = [e.date_text for e in listing.entries if e.date_text]
     token = date_tokens(written["date"])[0]
     title = markup(details.title) if details.title else _placeholder(lines, listing)
@@ -300,7 +300,7 @@ def _values(
         "date": restyle(
             token,
             day,
-            day_first=_day_first(token, listing, day),
+            day_first=day_first(token, listing, day),
             padded=padded_numbers(texts),
             full_months=months_in_full(texts),
         ),
@@ -318,7 +318,7 @@ def _values(
     return values
 
 
-def _day_first(token: DateToken, listing: Listing, day: date) -> bool:
+def day_first(token: DateToken, listing: Listing, day: date) -> bool:
     """The listing's settled order; a neighbour's own order where it shows one the new date cannot be misread in."""
     settled = listing.dates.order == "day-first"
     if token.kind != "numeric" or token.ambiguous or token.first == token.second or day.day <= 12:
@@ -326,7 +326,7 @@ def _day_first(token: DateToken, listing: Listing, day: date) -> bool:
     return token.first > 12
 
 
-def _escape_for(listing: Listing, around: str) -> compose.Escape:
+def escape_for(listing: Listing, around: str) -> compose.Escape:
     if listing.shape == "html-table" or "<td" in around.lower() or "<br" in around.lower():
         return lambda value: html.escape(value, quote=False)
     if listing.shape == "table":
@@ -367,7 +367,7 @@ def _newline(lines: Sequence[str]) -> str:
     return "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
 
 
-def _gap(lines: Sequence[str], entries: Sequence[Entry]) -> list[str]:
+def gap(lines: Sequence[str], entries: Sequence[Entry]) -> list[str]:
     """The lines the listing keeps between one entry and the next (the most common such lines)."""
     gaps = Counter(tuple(lines[a.end_line : b.line - 1]) for a, b in pairwise(entries))
     return list(gaps.most_common(1)[0][0]) if gaps else []
@@ -381,7 +381,7 @@ def _split_blank_tail(text: str) -> tuple[list[str], list[str]]:
     return lines[:end], lines[end:]
 
 
-def _insert(lines: list[str], entries: Sequence[Entry], index: int, text: str, gap: list[str]) -> list[str]:
+def insert(lines: list[str], entries: Sequence[Entry], index: int, text: str, gap: list[str]) -> list[str]:
     """`lines` with the new entry before `entries[index]`, or after the last entry, set off by the listing's gap."""
     if index < len(entries):
         at = entries[index].line - 1
@@ -396,6 +396,17 @@ def _insert(lines: list[str], entries: Sequence[Entry], index: int, text: str, g
     if not lines[end - 1].endswith(("\n", "\r")):
         lines = [*lines[: end - 1], lines[end - 1] + _newline(lines), *lines[end:]]
     return [*lines[:end], *blanks, *gap, *core, *lines[end:]]
+
+
+def remove_unit(lines: list[str], entries: Sequence[Entry], entry: Entry) -> tuple[list[str], int]:
+    """`lines` without the entry's text and the gap after it (before it, for the last); how many lines went."""
+    index = list(entries).index(entry)
+    start, stop = entry.line - 1, entry.end_line
+    if index + 1 < len(entries):
+        stop = entries[index + 1].line - 1
+    elif index > 0:
+        start = entries[index - 1].end_line
+    return [*lines[:start], *lines[stop:]], stop - start
 
 
 def _fill(lines: list[str], slot: Entry, text: str) -> list[str]:
@@ -456,15 +467,15 @@ def _newest_term_first(lines: Sequence[str], place: Place, heading_line: int) ->
     return True
 
 
-def _key(entry: Entry) -> tuple[object, ...]:
+def key(entry: Entry) -> tuple[object, ...]:
     return entry.date, entry.title, tuple(speaker.name for speaker in entry.speakers), entry.status
 
 
 def _checked(page: Page, text: str, details: TalkDetails, *, replaced: Entry | None) -> Page:
     """The new page, read again: refused unless it holds the new talk as given and every other talk as it was."""
     new_page = parse_page(text, page.path)
-    before = Counter(_key(entry) for listing in listed(page) for entry in listing.entries if entry is not replaced)
-    after = Counter(_key(entry) for listing in listed(new_page) for entry in listing.entries)
+    before = Counter(key(entry) for listing in listed(page) for entry in listing.entries if entry is not replaced)
+    after = Counter(key(entry) for listing in listed(new_page) for entry in listing.entries)
     added = after - before
     lost = before - after
     names = tuple(speaker.name for speaker in details.speakers)

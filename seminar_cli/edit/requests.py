@@ -20,7 +20,7 @@ from ..read.dates import scan_time
 from ..read.refs import find_talk
 from ..read.series import Hours, Slot, range_problem
 from ..read.zones import series_zone
-from . import talks
+from . import listed, listed_changes, talks
 from .compose import one_line
 from .result import Edit
 from .style import PageStyle
@@ -143,6 +143,8 @@ def rotate(*, today: str | None, given_now: str | None, now: datetime, keep_bloc
 
     def operation(page: Page, style: PageStyle) -> Edit:
         current = clock.moment(page, given_today=today, given_now=given_now, now=now)
+        if listed.other_shape(page):
+            return listed_changes.rotate(page, current.date())
         return move(page, style, now=current, tz=series_zone(page), keep_blocks=keep_blocks)
 
     return operation

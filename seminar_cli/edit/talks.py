@@ -17,8 +17,9 @@ from ..read.refs import TalkRef, next_talk
 from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of
-from . import compose, layout, listed, rows, targets
+from . import compose, layout, listed, listed_changes, rows, targets
 from .result import Edit
+from .slots import SlotKind
 from .style import PageStyle
 from .talk_block import TalkDetails, new_talk, with_field_text
 
@@ -124,6 +125,8 @@ def reschedule(
     location: str | None = None,
 ) -> Edit:
     """Move a talk: its row (date, hours, place, chronological position) and its block's time and place lines."""
+    if listed_changes.applies(page, ref):
+        return _rescheduled_listed(page, ref, Move(day, start, end, location))
     targets.editable(page, ref)
     move = Move(day, start, end, location)
     if start is not None:
@@ -138,6 +141,18 @@ def reschedule(
         page = layout.replace_section(page, section, layout.replace_item(section, ref.talk, talk))
     what = "to TBD" if day is None else (f"to {day.isoformat()}" if isinstance(day, date) else "")
     return Edit(page, f"rescheduled {ref.describe()} {what}".rstrip(), tuple(notes))
+
+
+def _rescheduled_listed(page: Page, ref: TalkRef, move: Move) -> Edit:
+    """A listed talk moved: its date (and place in its listing), hours and place in its own text."""
+    assert ref.listed is not None
+    if move.day is None:
+        raise UsageError("a talk of this listing needs a date", path=page.path, expected="--date YYYY-MM-DD")
+    day = None if isinstance(move.day, Keep) else move.day
+    values: dict[SlotKind, str] = {"location": move.location} if move.location is not None else {}
+    change = listed_changes.Change(day=day, start=move.start, end=move.end, values=values)
+    what = f"to {day.isoformat()}" if day else ""
+    return listed_changes.change(page, ref.listed, change, f"rescheduled {ref.describe()} {what}".rstrip())
 
 
 def _refuse_lost_hours(page: Page, ref: TalkRef) -> None:
@@ -180,6 +195,15 @@ def _rescheduled_row(page: Page, schedule: Schedule, style: PageStyle, entry: Sc
 
 def cancel(page: Page, style: PageStyle, ref: TalkRef, *, remove: bool) -> Edit:
     """Mark a talk cancelled in its row and block (the page's own way), or remove both."""
+    if listed_changes.applies(page, ref):
+        assert ref.listed is not None
+        if remove:
+            return listed_changes.removed(page, ref)
+        if ref.listed.status == "cancelled":
+            return Edit(page, f"{ref.describe()} is already marked cancelled")
+        return listed_changes.change(
+            page, ref.listed, listed_changes.Change(cancel=True), f"cancelled {ref.describe()}"
+        )
     targets.editable(page, ref)
     year = page.season_year
     if ref.entry is not None:

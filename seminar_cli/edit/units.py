@@ -16,6 +16,11 @@ from .slots import Slot, SlotKind
 
 _TOKEN = re.compile(r"\]\([^()\s]{0,2000}\)|<[^<>\n]{0,300}>|[^\W_]+|\s+|.", re.S)
 _EMPTY = re.compile(r"\(\s*\)|\[\s*\]|\*\*\s*\*\*|__\s*__|<(b|i|em|strong|span)\b[^<>]{0,300}>\s*</\1>", re.I)
+_LABEL = re.compile(
+    r"(?<![^\s*_(|>])(?:[A-Za-z][A-Za-z() ]{0,30}:"
+    r"|(?:[A-Za-z]+[ \t]+)?(?:presented|given|led|lead|moderated|hosted|chaired)[ \t]+by)[*_ \t]*$",
+    re.I,
+)
 _SPACES = re.compile(r"(?<=\S)[ \t]{2,}")  # a run of spaces left where a word was dropped
 _LONG = 40_000  # token pairs beyond which two fragments are compared at their ends only
 
@@ -48,9 +53,15 @@ def compose(
     in a table row (`table`) a cell is kept whole or emptied.
     """
     cut = _cells if table else reduce
-    literals = [
-        cut(literal, [peer.literals[index] for peer in peers]) for index, literal in enumerate(template.literals)
-    ]
+    literals = []
+    for index, literal in enumerate(template.literals):
+        others = [peer.literals[index] for peer in peers]
+        label = _LABEL.search(literal) if index < len(template.kinds) else None
+        if label is None:
+            literals.append(cut(literal, others))
+            continue  # a label that introduces the value (`Speaker: `, `led by `) stays, whatever peers write
+        rest = [other[: found.start()] if (found := _LABEL.search(other)) else other for other in others]
+        literals.append(cut(literal[: label.start()], rest) + label.group(0))
     out = [literals[0]]
     for index, kind in enumerate(template.kinds):
         value = values.get(kind, template.values[index])

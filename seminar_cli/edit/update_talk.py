@@ -27,7 +27,7 @@ from ..read.refs import TalkRef
 from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
 from ..read.talks import field_of, talk_from_parts
-from . import compose, layout, rows, targets
+from . import compose, layout, listed_changes, rows, targets
 from .result import Edit
 from .style import PageStyle
 from .talk_block import TalkDetails, add_text, new_talk, photo_table, speaker_text, text_part
@@ -50,6 +50,8 @@ def update_talk(
 
     A new block without `--time` gets the row's hours, else the series' (`hours` configured, else the page's).
     """
+    if listed_changes.applies(page, ref):
+        return listed_changes.changed(page, ref, details)
     targets.editable(page, ref)
     notes: list[str] = []
     speakers = _speakers(ref, details, speaker_urls)

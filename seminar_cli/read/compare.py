@@ -33,7 +33,9 @@ _CANCEL_MARK = re.compile(
 )
 _PLACEHOLDER = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
 _NICKNAME = re.compile(r"^(?P<given>[^(\"“”']+?)\s*[(\"“'](?P<nick>[^()\"“”']+)[)\"”']\s*(?P<rest>\S.*)$")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|di|du|do|dos|das|del|della|van|von|der|den|ter|le|la|bin|ibn|al|el|y|e|zu))$"
+)  # a capitalised word, an initial, or a particle of a family name (`de`, `van`, `al`)
 
 
 @lru_cache(maxsize=65536)

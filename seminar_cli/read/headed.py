@@ -97,7 +97,7 @@ def _draft(nodes: Sequence[Node], index: int, end: int, title: str) -> Draft | N
         line=_line_of(nodes[index]),
         end_line=_last_line(body[-1].item if body else nodes[index].item),
         token=token,
-        status=_status(title, described),
+        status=_status(title, described, _raw_title(labelled, lines, described)),
         title=described.title,
         speakers=described.speakers,
         affiliation=described.affiliation,
@@ -123,10 +123,17 @@ def _last_line(item: Item | Heading) -> int:
     return item.line + max(0, len(split_lines(getattr(item, "text", ""))) - 1)
 
 
-def _status(title: str, described: Described) -> EntryStatus:
+def _raw_title(labelled: dict[str, str], lines: list[str], described: Described) -> str:
+    """The title as the body writes it, marks and all (`Title (Cancelled)`), when the body gives the title."""
+    if "title" in labelled:
+        return labelled["title"]
+    return lines[0] if lines and described.title and read_free(lines[0]).title == described.title else ""
+
+
+def _status(title: str, described: Described, raw_title: str) -> EntryStatus:
     if _MARKS.search(title):
         return "cancelled"
-    return status_of(described.title, ", ".join(speaker.name for speaker in described.speakers), title,
+    return status_of(described.title, ", ".join(speaker.name for speaker in described.speakers), title, raw_title,
                      speakers=described.speakers)  # fmt: skip
 
 
