@@ -113,7 +113,7 @@ def _place(page: Page, found: list[Listing], day: date, today: date) -> Place:
 
 
 def _term_place(pool: list[Listing], day: date) -> Place | None:
-    """The listing whose term or dates hold the day; a new term when the page keeps one per term and the day is after."""
+    """The listing whose term or dates hold the day; else a new term, when the page keeps one per term."""
     terms = [(item, term_of(item.heading or "", [e.date for e in item.entries if e.date])) for item in pool]
     holding = [item for item, term in terms if term is not None and term.holds(day)]
     holding = holding or [item for item in pool if _distance(item, day) == 0]
