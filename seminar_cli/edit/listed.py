@@ -32,7 +32,7 @@ from .restyle import months_in_full, padded_numbers, restyle
 from .result import Edit
 from .slots import SlotKind, find_slots, unlinked
 from .talk_block import TalkDetails
-from .units import Template, without_empty_details
+from .units import Template, balanced, without_empty_details
 from .units import compose as compose_unit
 
 EDITED_SHAPES = ("table", "html-table", "list", "headings", "paragraphs")
@@ -76,7 +76,7 @@ def add(page: Page, details: TalkDetails, *, today: date) -> Edit:
     elif not details.speakers and "speakers" in template.kinds:
         raise UsageError("a talk needs a speaker: the listing names each talk's speakers", expected="--speaker NAME")
     values = _values(details, place.listing, template, peers, lines)
-    text = without_empty_details(compose_unit(template, peers, values, table=place.listing.shape == "table"))
+    text = balanced(without_empty_details(compose_unit(template, peers, values, table=place.listing.shape == "table")))
     text = text if text.endswith(("\n", "\r")) else text + _newline(lines)
     if place.new_term is not None:
         lines = _new_term(lines, page, place, text)
@@ -188,12 +188,13 @@ def _template(
         shared = sum(_edges(found) == _edges(template) for found in same[: _PEERS * 4])
         return shared, -abs(position - index)
 
-    position, template = max(nearest, key=lambda pair: (counts[pair[1].kinds], *usual(pair)))
-    peers = sorted(
-        ((other, found) for other, found in cut if found.kinds == template.kinds and other != position),
-        key=lambda pair: abs(pair[0] - position),
-    )[:_PEERS]
-    return _renumbered(template, peers, position, index)
+    last = len(listing.entries) - 1  # the last entry often ends without its neighbours' separator
+    position, template = max(nearest, key=lambda pair: (counts[pair[1].kinds], pair[0] != last, *usual(pair)))
+    by_distance = sorted((pair for pair in cut if pair[0] != position), key=lambda pair: abs(pair[0] - position))
+    same = [pair for pair in by_distance if pair[1].kinds == template.kinds][:_PEERS]
+    # Entries with other slots vote only on how an entry starts and ends (`units.compose`).
+    others = [pair for pair in by_distance if pair[1].kinds != template.kinds][:_PEERS]
+    return _renumbered(template, same + others, position, index)
 
 
 def _edges(template: Template) -> tuple[str, ...]:
@@ -307,7 +308,9 @@ def _values(
         "speakers": _speakers(details, written.get("speakers", ""), markup),
         "title": title,
         "affiliation": markup(details.affiliation) if details.affiliation else None,
-        "location": markup(details.location) if details.location else _usual(template, peers, "location"),
+        "location": markup(details.location)
+        if details.location
+        else _usual(template, peers, "location") or _placeholder(lines, listing),
     }
     if "time" in written:
         values["time"] = (
@@ -348,8 +351,10 @@ def _speakers(details: TalkDetails, written: str, markup: compose.Escape) -> str
 
 def _usual(template: Template, peers: list[Template], kind: SlotKind) -> str | None:
     """The value most of the listing's entries hold in a slot (the series' room or hours), else None."""
-    values = [dict(zip(item.kinds, item.values, strict=True)).get(kind) for item in (template, *peers)]
-    common = Counter(value.strip() for value in values if value)
+    values = [
+        found for item in (template, *peers) if (found := dict(zip(item.kinds, item.values, strict=True)).get(kind))
+    ]
+    common = Counter(value.strip() for value in values)
     if not common:
         return None
     value, count = common.most_common(1)[0]
@@ -381,21 +386,33 @@ def _split_blank_tail(text: str) -> tuple[list[str], list[str]]:
     return lines[:end], lines[end:]
 
 
-def insert(lines: list[str], entries: Sequence[Entry], index: int, text: str, gap: list[str]) -> list[str]:
+def insert(lines: list[str], entries: Sequence[Entry], index: int, text: str, between: list[str]) -> list[str]:
     """`lines` with the new entry before `entries[index]`, or after the last entry, set off by the listing's gap."""
     if index < len(entries):
         at = entries[index].line - 1
         while at > 0 and _ANCHOR.match(lines[at - 1]):
             at -= 1  # an anchor above an entry stays with it
-        return [*lines[:at], *text.splitlines(keepends=True), *gap, *lines[at:]]
-    core, blanks = _split_blank_tail(text)
+        return [*lines[:at], *text.splitlines(keepends=True), *between, *lines[at:]]
+    new = text.splitlines(keepends=True)
     last = entries[-1]
-    end = last.end_line
-    while end > last.line and is_blank(lines[end - 1]):
-        end -= 1
+    unit = lines[last.line - 1 : last.end_line]
+    end = last.end_line - _tail_length(unit)
     if not lines[end - 1].endswith(("\n", "\r")):
         lines = [*lines[: end - 1], lines[end - 1] + _newline(lines), *lines[end:]]
-    return [*lines[:end], *blanks, *gap, *core, *lines[end:]]
+    cut = len(new) - _tail_length(new)
+    # The old last entry takes the separator its neighbours end with; the new one ends as the old one did.
+    return [*lines[:end], *new[cut:], *between, *new[:cut], *lines[end:]]
+
+
+_TAIL = re.compile(r"^\s*(?:[-*_=]{3,}|&nbsp;|<br\s*/?>|<hr\s*/?>)?\s*$", re.I)
+
+
+def _tail_length(unit: Sequence[str]) -> int:
+    """How many lines end an entry's text without saying anything: blank lines, rules, `&nbsp;`."""
+    count = 0
+    while count < len(unit) - 1 and _TAIL.match(unit[len(unit) - 1 - count]):
+        count += 1
+    return count
 
 
 def remove_unit(lines: list[str], entries: Sequence[Entry], entry: Entry) -> tuple[list[str], int]:
@@ -481,6 +498,7 @@ def _checked(page: Page, text: str, details: TalkDetails, *, replaced: Entry | N
     names = tuple(speaker.name for speaker in details.speakers)
     new = [key for key in added if key[0] == details.day and _same_names(key[2], names)]
     title_ok = all(details.title is None or _plain(key[1]) == _plain(details.title) for key in new)
+    _refuse_other_year(page, details, [key[0] for key in added])
     if lost or len(added) != 1 or not new or not title_ok:
         found = next(iter(lost), None) or next(iter(added), None)
         raise WriteRefusedError(
@@ -490,6 +508,24 @@ def _checked(page: Page, text: str, details: TalkDetails, *, replaced: Entry | N
             expected=repr((details.day, details.title, names)),
         )
     return new_page
+
+
+def _refuse_other_year(page: Page, details: TalkDetails, read: list[object]) -> None:
+    """A usage error when the new date reads back in another year: the listing writes no years."""
+    day = details.day
+    for found in read:
+        if (
+            isinstance(found, date)
+            and day is not None
+            and found != day
+            and (found.month, found.day) == (day.month, day.day)
+        ):
+            raise UsageError(
+                f"the listing writes its dates without a year and its talks are in {found.year}, "
+                f"so a talk on {day.isoformat()} would read as {found.isoformat()}",
+                path=page.path,
+                expected=f"a date in {found.year}, or a page or term of its own for {day.year}",
+            )
 
 
 def _same_names(read: object, given: tuple[str, ...]) -> bool:

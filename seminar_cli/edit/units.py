@@ -21,6 +21,7 @@ _LABEL = re.compile(
     r"|(?:[A-Za-z]+[ \t]+)?(?:presented|given|led|lead|moderated|hosted|chaired)[ \t]+by)[*_ \t]*$",
     re.I,
 )
+_JOINING = re.compile(r"[^\w\n]{0,12}(?:(?:by|and|with|presented|led|lead|discussion|given)\b[^\w\n]{1,12}){0,3}", re.I)
 _SPACES = re.compile(r"(?<=\S)[ \t]{2,}")  # a run of spaces left where a word was dropped
 _LONG = 40_000  # token pairs beyond which two fragments are compared at their ends only
 
@@ -49,19 +50,25 @@ def compose(
 ) -> str:
     """The template with each slot holding `values[kind]` (None: the slot and what wraps it dropped).
 
-    Each literal keeps what most of the `peers` (entries with the same slots) write in its place;
-    in a table row (`table`) a cell is kept whole or emptied.
+    Each literal keeps what most of the `peers` write in its place: peers with the same slots
+    vote on every literal, others on how the entry starts and ends; in a table row (`table`)
+    a cell is kept whole or emptied.
     """
     cut = _cells if table else reduce
     literals = []
+    ends = (0, len(template.literals) - 1)
     for index, literal in enumerate(template.literals):
-        others = [peer.literals[index] for peer in peers]
+        if index in ends:
+            others = [peer.literals[0 if index == 0 else -1] for peer in peers]
+        else:
+            others = [peer.literals[index] for peer in peers if peer.kinds == template.kinds]
         label = _LABEL.search(literal) if index < len(template.kinds) else None
         if label is None:
             literals.append(cut(literal, others))
             continue  # a label that introduces the value (`Speaker: `, `led by `) stays, whatever peers write
         rest = [other[: found.start()] if (found := _LABEL.search(other)) else other for other in others]
         literals.append(cut(literal[: label.start()], rest) + label.group(0))
+    _keep_pairs(template, literals)
     out = [literals[0]]
     for index, kind in enumerate(template.kinds):
         value = values.get(kind, template.values[index])
@@ -74,10 +81,68 @@ def compose(
     return "".join(out)
 
 
+_PAIRS = (("**", "**"), ("__", "__"), ("(", ")"), ("[", "]"), ("*", "*"), ("_", "_"), ('"', '"'), ("“", "”"),
+          ("<i>", "</i>"), ("<b>", "</b>"), ("<em>", "</em>"), ("<strong>", "</strong>"))  # fmt: skip
+
+
+def _keep_pairs(template: Template, literals: list[str]) -> None:
+    """Where the template wraps a value (`(name)`, `*title*`, `<i>title</i>`), the copy keeps both halves or neither."""
+    for index in range(len(template.kinds)):
+        before, after = template.literals[index], template.literals[index + 1]
+        pair = next(((o, c) for o, c in _PAIRS if before.endswith(o) and after.startswith(c)), None)
+        if pair is None:
+            for opener, closer in (("(", ")"), ("[", "]")):  # `(Discussion led by NAME)`
+                wrapped = after.startswith(closer) and _unclosed(before, opener, closer)
+                if (
+                    wrapped
+                    and _unclosed(literals[index], opener, closer)
+                    and not literals[index + 1].startswith(closer)
+                ):
+                    literals[index + 1] = closer + literals[index + 1]
+            continue
+        opened, closed = literals[index].endswith(pair[0]), literals[index + 1].startswith(pair[1])
+        if opened and not closed:
+            literals[index + 1] = pair[1] + literals[index + 1]
+        elif closed and not opened:
+            literals[index] += pair[0]
+
+
+_OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,2000}?(/?)>")
+_CLOSE_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
+_CLOSING_LINE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9]*)\s*>\s*$")
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr"})
+
+
+def balanced(text: str) -> str:
+    """`text` without a line that only closes an HTML element whose opening line went with another talk's text."""
+    depth: dict[str, int] = {}
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        closing = _CLOSING_LINE.match(line)
+        if closing is not None and depth.get(closing.group(1).lower(), 0) <= 0:
+            continue
+        for match in _OPEN_TAG.finditer(line):
+            tag = match.group(1).lower()
+            if tag not in _VOID and not match.group(2):
+                depth[tag] = depth.get(tag, 0) + 1
+        for match in _CLOSE_TAG.finditer(line):
+            tag = match.group(1).lower()
+            depth[tag] = depth.get(tag, 0) - 1
+        out.append(line)
+    return "".join(out)
+
+
+def _unclosed(text: str, opener: str, closer: str) -> bool:
+    line = text.rsplit("\n", 1)[-1]
+    return line.count(opener) > line.count(closer)
+
+
 def reduce(literal: str, others: Sequence[str]) -> str:
     """The parts of `literal` that most of `others` also write (all of it when most write the same)."""
     if not others or 2 * sum(_norm(other) == _norm(literal) for other in others) >= len(others):
         return literal
+    if _JOINING.fullmatch(literal):
+        return literal  # only punctuation and joining words (` (`, ` by `, `: `): the template's own structure
     if "\n" not in literal:
         return _fragment(literal, others)
     head, *middle, tail = literal.split("\n")

@@ -127,6 +127,9 @@ def find_talk(page: Page, selector: str) -> TalkRef:
         day = parse_date(wanted, page.season_year).date
         if day is not None:
             found = [ref for ref in refs if ref.date == day]
+            swapped = _day_first_reading(wanted, day)
+            if not found and swapped is not None:  # `05/03/2024` on a page that writes the day first
+                found = [ref for ref in refs if ref.date == swapped]
         else:
             words = wanted.casefold().split()
             found = [ref for ref in refs if all(word in _haystack(ref) for word in words)]
@@ -138,6 +141,13 @@ def find_talk(page: Page, selector: str) -> TalkRef:
     raise SelectorError(
         f"{wanted!r} matches {len(found)} talks; name one by its date or more words:\n{listing}", path=page.path
     )
+
+
+def _day_first_reading(text: str, day: date) -> date | None:
+    """The other reading of a numeric date such as `05/03/2024` (day and month swapped), if it exists."""
+    if not re.fullmatch(r"\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*", text) or day.day > 12:
+        return None
+    return day.replace(month=day.day, day=day.month)
 
 
 def _haystack(ref: TalkRef) -> str:
