@@ -197,7 +197,8 @@ def talk_without_row(ctx: Context) -> Iterator[Hit]:
 )
 def past_row_without_block(ctx: Context) -> Iterator[Hit]:
     """A talk that was given keeps its block under Past, when the page keeps past blocks."""
-    past = [section for section in ctx.page.sections if section.kind in PAST_KINDS]
+    # Only a page that keeps talk blocks under Past expects one for each past row.
+    past = [section for section in ctx.page.sections if section.kind in PAST_KINDS and section.talks]
     if not past or ctx.archived:
         return
     heading = past[0].heading.title if past[0].heading else "Past"
