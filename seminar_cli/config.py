@@ -2,7 +2,8 @@
 
 Keys: `timezone` (IANA name, e.g. "America/New_York"), `select` and `ignore` (rule codes,
 prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-order`
-("newest-first" or "oldest-first") and `pages` (paths or globs, relative to the file).
+("newest-first" or "oldest-first"), `pages` (paths or globs, relative to the file) and
+`details-days` (how many days before the next talk Next shows it, with its abstract and bio; 7).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .errors import ConfigError
 from .model import Config, PastOrder
 from .read.dates import scan_time, weekday_index
 
-KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages")
+KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages", "details-days")
 
 
 def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:
@@ -84,6 +85,7 @@ def _config(table: Any, path: str) -> Config:
         "hours": _hours,
         "past-order": _past_order,
         "pages": _words,
+        "details-days": _days,
     }
     fields: dict[str, Any] = {}
     for key, parse in parsers.items():
@@ -127,6 +129,12 @@ def _hours(value: Any, key: str) -> tuple[time, time]:
     if slot is None or slot.start is None or slot.end is None:
         raise ValueError("expected a range such as '10:00-11:00' or '3-4 pm'")
     return slot.start, slot.end
+
+
+def _days(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 60:
+        raise ValueError("expected a number of days from 0 to 60, such as 7")
+    return value
 
 
 def _past_order(value: Any, key: str) -> PastOrder:
