@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .edit.requests import PlanRequest
     from .edit.result import Edit
     from .edit.style import PageStyle
-    from .lint.finding import Finding
+    from .lint.finding import Finding, Notice
     from .lint.registry import Rule
     from .outputs.calendar import Previous
     from .read.series import Hours, Slot
@@ -160,7 +160,7 @@ def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
 
 
 class LintResult(NamedTuple):
-    """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes."""
+    """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes, notices."""
 
     findings: tuple[Finding, ...]
     errors: tuple[SeminarError, ...]
@@ -168,6 +168,7 @@ class LintResult(NamedTuple):
     skipped: tuple[str, ...]
     fixed: tuple[Finding, ...]
     refused: tuple[Finding, ...]
+    notices: tuple[Notice, ...] = ()  # not findings: a page where no talk could be read
 
 
 _SKIP_FOLDERS = frozenset({"node_modules", "_site", "vendor"})
@@ -238,26 +239,28 @@ class _Tally:
     skipped: list[str] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     refused: list[Finding] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     def result(self) -> LintResult:
         return LintResult(
             tuple(self.findings), tuple(self.errors), tuple(self.checked), tuple(self.skipped),
-            tuple(self.fixed), tuple(self.refused),
+            tuple(self.fixed), tuple(self.refused), tuple(self.notices),
         )  # fmt: skip
 
 
 def _lint_file(tally: _Tally, page: Page, text: str, day: date, settings: Config, fix: bool) -> None:
     """Lint one page and, with `fix`, write the fixes that check out."""
-    from .lint.engine import lint_page
+    from .lint.engine import lint_report
     from .lint.registry import select_rules
 
     path = page.path or "<page>"
     rules = select_rules(settings.select, settings.ignore)
-    found = lint_page(page, today=day, config=settings, rules=rules, source=text)
+    found, notices = lint_report(page, today=day, config=settings, rules=rules, source=text)
     if fix and any(item.fix for item in found):
         found = _fixed(tally, page, text, day, settings, rules, found)
     tally.checked.append(path)
     tally.findings.extend(found)
+    tally.notices.extend(notices)
 
 
 def _fixed(

@@ -3,7 +3,8 @@
 Keys: `timezone` (IANA name, e.g. "America/New_York"), `select` and `ignore` (rule codes,
 prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-order`
 ("newest-first" or "oldest-first"), `past-talks` ("blocks", or "rows" to keep given talks as schedule
-rows only on a page without a Past section) and `pages` (paths or globs, relative to the file).
+rows only on a page without a Past section), `pages` (paths or globs, relative to the file) and
+`details-days` (how many days before the next talk Next shows it, with its abstract and bio; 7).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .errors import ConfigError
 from .model import Config, PastOrder, PastTalks
 from .read.dates import scan_time, weekday_index
 
-KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "past-talks", "pages")
+KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "past-talks", "pages", "details-days")
 
 
 def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:
@@ -86,6 +87,7 @@ def _config(table: Any, path: str) -> Config:
         "past-order": _past_order,
         "past-talks": _past_talks,
         "pages": _words,
+        "details-days": _days,
     }
     fields: dict[str, Any] = {}
     for key, parse in parsers.items():
@@ -129,6 +131,12 @@ def _hours(value: Any, key: str) -> tuple[time, time]:
     if slot is None or slot.start is None or slot.end is None:
         raise ValueError("expected a range such as '10:00-11:00' or '3-4 pm'")
     return slot.start, slot.end
+
+
+def _days(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 60:
+        raise ValueError("expected a number of days from 0 to 60, such as 7")
+    return value
 
 
 def _past_order(value: Any, key: str) -> PastOrder:

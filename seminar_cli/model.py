@@ -392,6 +392,7 @@ class Config:
     past_talks: PastTalks | None = None
     pages: tuple[str, ...] = ()
     path: str | None = None
+    details_days: int = 7  # how many days before the next talk Next shows it, with its abstract and bio
 
     def with_options(self, select: list[str], ignore: list[str]) -> Config:
         """Command-line `--select` replaces the configured list; `--ignore` adds to it."""

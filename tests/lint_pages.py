@@ -89,3 +89,21 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """The 1-based line of the `occurrence`-th line containing `needle`."""
     found = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
     return found[occurrence - 1]
+
+
+FRONT_JAN_FEB = FRONT.replace("January-December, 2026", "January-February, 2026")
+MARCH_ROW = "| 03-05-2026 | Virtual | Hal Ng | Bay Lab | TBD |"
+ORGANIZATION = (
+    "\n# Organization\n\n|    |    |\n| -- | -- |\n"
+    "| [![Ada Park](https://a.example/ada.jpg)](https://a.example) "
+    "| [![Cy Dunn](https://c.example/cy.jpg)](https://c.example) |\n"
+    "| Ada Park <br> Chair <br> Harbor University | Cy Dunn <br> Member <br> Harbor University |\n"
+)
+PAST_WITH_ABSTRACTS = [talk + "\n**Abstract**\n\nWaves, measured.\n" for talk in PAST]
+NEXT_WITHOUT_ABSTRACT = NEXT.replace("\n**Abstract**\n\nTides are predictable, mostly.\n", "")
+
+
+def list_page(*items: str) -> str:
+    """A small reading group page that lists its sessions as bullet items, one line each."""
+    lines = "".join(f"- {item}\n" for item in items)
+    return f"---\ntitle: Tidewater Reading Group\n---\n\n# Tidewater Reading Group\n\n## Sessions\n\n{lines}"

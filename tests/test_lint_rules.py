@@ -11,7 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 import pytest
-from lint_pages import NEXT, PAST, ROWS, TODAY, block, line_of, lint, page_text
+from lint_pages import (
+    FRONT_JAN_FEB,
+    MARCH_ROW,
+    NEXT,
+    NEXT_WITHOUT_ABSTRACT,
+    ORGANIZATION,
+    PAST,
+    PAST_WITH_ABSTRACTS,
+    ROWS,
+    TODAY,
+    block,
+    line_of,
+    lint,
+    list_page,
+    page_text,
+)
 
 from seminar_cli.lint import all_rules
 from seminar_cli.model import Config
@@ -46,12 +61,23 @@ OLD_TALK = block("Ice Cover Forecasts", "Thursday, 11/20/2025", "[Ivo Kest](http
 EXTRA_TALK = block("Reef Acoustics", "Thursday, 01/01/2026", "[Jo Marr](https://j.example)")
 EXTRA_ROW = "| 01-01-2026 | On Site | Jo Marr | Bay Lab | Reef Acoustics |"
 
+SESSIONS = [
+    "2026-01-08: Tide Tables (Ada Park)",
+    "2026-01-15: Kelp Census (Eve Lund)",
+    "2026-01-22: Wave Spectra (Cy Dunn)",
+    "2026-01-29: Estuaries (Ben Ode)",
+    "2026-02-05: Salinity (Gus Hale)",
+]
+NO_HOURS: str = page_text().split("\n# About")[0].replace("             10am - 11am ET <br/>\n", "") + "\n"
+
 BAD: dict[str, Callable[[], Case]] = {
     "SEM001": lambda: at(with_next("Thursday, 01/29", "Friday, 01/29"), "Friday, 01/29"),
     "SEM002": lambda: at(with_next("Thursday, 01/29/2026", "Thursday, 02/30/2026"), "02/30/2026"),
     "SEM003": lambda: at(with_next("10:00 a.m. - 11 a.m.", "10:00 a.m. - 11 p.m."), "11 p.m."),
     "SEM004": lambda: at(with_next("10:00 a.m. - 11 a.m.", "10:00 p.m. - 11 p.m."), "10:00 p.m."),
     "SEM005": lambda: at(with_next("ET, Thursday", "EDT, Thursday"), "EDT"),
+    "SEM006": lambda: at(list_page("03/04/2026: Tide Tables (Ada Park)", "05/06/2026: Kelp (Eve Lund)"), "03/04"),
+    "SEM007": lambda: at(with_next("10:00 a.m. - 11 a.m.", "10:30 a.m. - 11:30 a.m."), "10:30 a.m."),
     "SEM010": lambda: at(page_text(rows=with_row(4, "01-29-2026", "01-28-2026")), "01-28-2026"),
     "SEM011": lambda: at(page_text(rows=with_row(4, "Graph Methods for Tide Prediction", "TBD")), "01-29-2026"),
     "SEM012": lambda: at(page_text(past=[*PAST, EXTRA_TALK]), "**Reef Acoustics**"),
@@ -60,15 +86,25 @@ BAD: dict[str, Callable[[], Case]] = {
     "SEM020": lambda: Case(page_text(), line_of(page_text(), "01/29/2026"), today=date(2026, 1, 30)),
     "SEM021": lambda: Case(page_text(), line_of(page_text(), "01/22/2026"), today=date(2026, 1, 20)),
     "SEM022": lambda: at(page_text(past=[PAST[0].replace("Building 5, Room 12", "TBA"), *PAST[1:]]), "Location: TBA"),
+    "SEM023": lambda: at(page_text(next_talks=[]), "# Next Presentation"),
+    "SEM024": lambda: at(
+        page_text(next_talks=[NEXT_WITHOUT_ABSTRACT], past=PAST_WITH_ABSTRACTS), "**Graph Methods for Tide Prediction**"
+    ),
+    "SEM025": lambda: at(page_text(past=[PAST[0].replace("Room 12", "room TBD and Zoom"), *PAST[1:]]), "room TBD"),
     "SEM030": lambda: at(page_text(rows=[ROWS[3], *ROWS[:3], *ROWS[4:]]), "| 01-22-2026"),
     "SEM031": lambda: at(page_text(past=[PAST[3], *PAST[:3]]), "01/01/2026"),
     "SEM032": lambda: at(page_text(past=[PAST[0], *PAST]), "**Learning Wave Spectra**", 2),
+    "SEM033": lambda: at(list_page(*SESSIONS[:2], "2026-03-26: Ice (Ivo Kest)", *SESSIONS[2:]), "2026-03-26"),
     "SEM040": lambda: at(page_text(past=[*PAST, OLD_TALK]), "11/20/2025"),
     "SEM041": lambda: at(page_text(front=FRONT_2025), "2025"),
+    "SEM042": lambda: at(page_text(front=FRONT_JAN_FEB, rows=[*ROWS, MARCH_ROW]), "January-February"),
     "SEM050": lambda: at(page_text(rows=with_row(2, "Estuaries |", "Estuaries | recording |")), "| 01-15-2026"),
     "SEM051": lambda: at(with_next("| Ada Park <br>", "| Cy Dunn <br>"), "| Cy Dunn <br>"),
     "SEM052": lambda: at(with_next("Prediction**", "Prediction **"), "Prediction **"),
     "SEM053": lambda: at(with_next("mostly.\n", "mostly.\n\n> [slides]()\n"), "[slides]()"),
+    "SEM054": lambda: at(with_next("<br> Harbor University |", "<br> Coast College |"), "Coast College |"),
+    "SEM055": lambda: at(page_text() + ORGANIZATION.replace("![Ada Park]", "![Cy Dunn]", 1), "![Cy Dunn]"),
+    "SEM056": lambda: at(page_text(rows=[*ROWS[:3], "<!-- checked -->", *ROWS[3:]]), "<!-- checked -->"),
 }
 
 STRUCK = [
@@ -87,8 +123,15 @@ GOOD: dict[str, Callable[[], Case]] = {
     "SEM001": lambda: Case(with_next("Thursday, 01/29", "Thu., 01/29")),
     "SEM002": lambda: Case(page_text(rows=with_row(5, "02-05-2026", "02-28-2026"))),
     "SEM003": lambda: Case(with_next("10:00 a.m. - 11 a.m.", "10 - 11:30 a.m.")),
-    "SEM004": lambda: Case(with_next("10:00 a.m. - 11 a.m.", "11:00 a.m. - 12 p.m.")),
+    "SEM004": lambda: Case(
+        with_next("10:00 a.m. - 11 a.m.", "11:00 a.m. - 12 p.m.", front=NO_HOURS),
+        config=Config(hours=(time(10), time(11))),
+    ),
     "SEM005": lambda: Case(with_next("ET, Thursday", "EST, Thursday")),
+    "SEM006": lambda: Case(
+        list_page("03/04/2026: Tide (Ada Park)", "05/06/2026: Kelp (Eve Lund)", "25/06/2026: Ice (Ivo Kest)")
+    ),
+    "SEM007": lambda: Case(with_next("10:00 a.m. - 11 a.m.", "10:00 a.m. - 11:30 a.m.")),
     "SEM010": lambda: Case(page_text(rows=with_row(4, "| Ada Park", "| Dr. Ada Park"))),
     "SEM011": lambda: Case(page_text()),  # the 02-05 row is TBD, but has no block yet
     "SEM012": lambda: Case(page_text(past=[*PAST, EXTRA_TALK], rows=[EXTRA_ROW, *ROWS])),
@@ -99,8 +142,17 @@ GOOD: dict[str, Callable[[], Case]] = {
     "SEM020": lambda: Case(page_text(), today=date(2026, 1, 29)),
     "SEM021": lambda: Case(page_text(), today=date(2026, 1, 22)),
     "SEM022": lambda: Case(with_next("Building 5, Room 12 and Zoom", "TBA")),
+    "SEM023": lambda: Case(
+        page_text(
+            next_talks=["TBD\n"],
+            rows=with_row(4, "Ada Park | Harbor University | Graph Methods for Tide Prediction", "TBD | TBD | TBD"),
+        )
+    ),
+    "SEM024": lambda: Case(page_text(past=PAST_WITH_ABSTRACTS)),
+    "SEM025": lambda: Case(with_next("Building 5, Room 12 and Zoom", "room TBD and Zoom")),
     "SEM030": lambda: Case(page_text(rows=ROWS[::-1])),
     "SEM031": lambda: Case(page_text(past=PAST[::-1])),
+    "SEM033": lambda: Case(list_page(*SESSIONS[3:], *SESSIONS[2::-1])),  # coming talks up, then past ones down
     "SEM032": lambda: Case(
         page_text(rows=[*ROWS[:5], "| 01-29-2026 | On Site | Hal Ng | Bay Lab | Ripple Tanks |", ROWS[5]])
     ),
@@ -114,10 +166,14 @@ GOOD: dict[str, Callable[[], Case]] = {
     "SEM041": lambda: Case(
         page_text(front=page_text().split("\n# About")[0].replace("Organized", "Since 2019, organized") + "\n")
     ),
+    "SEM042": lambda: Case(page_text(front=FRONT_JAN_FEB)),
     "SEM050": lambda: Case(page_text(rows=with_row(2, "Estuaries |", "Estuaries"))),
     "SEM051": lambda: Case(with_next("| Ada Park <br>", "| Dr. Ada Park <br>")),
     "SEM052": lambda: Case(with_next("**Abstract**", "**Abstract:** ")),
     "SEM053": lambda: Case(with_next("mostly.\n", "mostly.\n\n> [slides](https://a.example/slides.pdf)\n")),
+    "SEM054": lambda: Case(with_next("<br> Harbor University |", "<br> Ocean Science, Harbor U |")),
+    "SEM055": lambda: Case(page_text() + ORGANIZATION.replace("![Ada Park]", "![AP]").replace("![Cy Dunn]", "![CD]")),
+    "SEM056": lambda: Case(page_text(rows=[*ROWS, "", "<!-- checked -->"])),
 }
 
 

@@ -20,15 +20,19 @@ from seminar_cli.lint import lint_page
 # (page, today) -> the (code, line) of every finding.
 EXPECTED: dict[tuple[str, str], list[tuple[str, int]]] = {
     ("ai-seminar-2023.md", "2023-10-16"): [],
-    # a week later the Next talk was given: rotate it, and its Teams link still says TBA
-    ("ai-seminar-2023.md", "2023-10-25"): [("SEM020", 25), ("SEM022", 25)],
+    # a week later the Next talk was given: rotate it, and its Teams link still says TBA; the next talk is
+    # tomorrow and has only its schedule row (title TBA), no abstract or bio
+    ("ai-seminar-2023.md", "2023-10-25"): [("SEM020", 25), ("SEM022", 25), ("SEM024", 69)],
     # years later the season is over: the page is an archive and date rules stay quiet
     ("ai-seminar-2023.md", "2026-11-23"): [],
     ("ai-seminar-2024.md", "2024-09-01"): [
+        ("SEM042", 6),  # the description says March-October, 2024; the schedule has November and December talks
+        ("SEM007", 32),  # a talk at 11:00-12:00 while the description says 10-11 am
         ("SEM001", 57),  # Thursday, 03/25/2024 is a Monday (the series meets Thursdays: check the date)
         ("SEM001", 111),  # Monday, 04/25/2024 is a Thursday
         ("SEM022", 136),  # Room: TBA on a talk already given
         ("SEM001", 137),  # Monday, 05/09/2024 is a Thursday
+        ("SEM007", 260),  # another talk at 11:00-12:00
         ("SEM010", 301),  # the row says 03-20-2024, the block 03/21/2024
         ("SEM014", 307),  # the block is marked canceled, the row is not
     ],
@@ -36,8 +40,25 @@ EXPECTED: dict[tuple[str, str], list[tuple[str, int]]] = {
         ("SEM022", 167),  # the abstract of a tutorial already given is still TBA
         ("SEM010", 225),  # the row's title is not the block's title
     ],
+    # four days before the 10-24-2024 talk, Next is still empty (and stays so: its row never gets a block)
+    ("ai-seminar-2024.md", "2024-10-20"): [
+        ("SEM042", 6),
+        ("SEM023", 23),
+        ("SEM007", 32),
+        ("SEM001", 57),
+        ("SEM001", 111),
+        ("SEM022", 136),
+        ("SEM001", 137),
+        ("SEM007", 260),
+        ("SEM010", 301),
+        ("SEM014", 307),
+    ],
+    # five days before the 12/13/2024 tutorial, Next Tutorial is still empty
+    ("ai-tutorial-2024.md", "2024-12-08"): [("SEM023", 39), ("SEM022", 167), ("SEM010", 225)],
     ("ai-seminar-2025-feb.md", "2025-02-20"): [("SEM011", 60)],  # the row's title is TBD, the block has it
     ("ai-seminar-2026-jan14.md", "2026-01-14"): [("SEM040", 66)],  # last season's 11/20/2025 talk under Past
+    # the day after the first talk: rotate it; the next talk, in six days, has only its row (its block came later)
+    ("ai-seminar-2026-jan14.md", "2026-01-23"): [("SEM020", 28), ("SEM024", 57), ("SEM040", 66)],
     ("ai-seminar-2026-jan27.md", "2026-01-27"): [],
 }
 

@@ -31,14 +31,14 @@ permalink: /events/harbor-test-seminar-2020/
 **Tide Gauges and Graphs**
 
 <br>Location: Building 5, Room 12
-<br> Time: 10:00 a.m. - 11 a.m. ET, {weekday}, 12/03/2020
+<br> Time: 10:00 a.m. - 11 a.m. ET, {weekday}, 12/17/2020
 <br>Speaker: [Ada Park](https://a.example)
 
 # Schedule
 
 | Date | Name | Talk |
 | ---- | ---- | ---- |
-| 12/03/2020 | Ada Park | Tide Gauges and Graphs |
+| 12/17/2020 | Ada Park | Tide Gauges and Graphs |
 """
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")

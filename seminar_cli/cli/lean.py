@@ -80,7 +80,7 @@ def _targets(paths: list[str]) -> list[str]:
 
 
 def _report(result: LintResult, output: Format) -> int:
-    """Findings on stdout in the chosen format; unreadable pages, refused fixes and a summary on stderr.
+    """Findings on stdout in the chosen format; unreadable pages, refused fixes, notes and a summary on stderr.
 
     Returns the exit code of the pages that could not be read (0 when every page was read).
     """
@@ -100,6 +100,8 @@ def _report(result: LintResult, output: Format) -> int:
         print_error(
             f"{item.path}:{item.line}:{item.column}: {item.code}: the fix was not applied (it did not check out)"
         )
+    for notice in result.notices:
+        sys.stderr.write(f"note: {notice.path}: {notice.message}\n")
     counts = (len(result.checked), len(result.skipped), len(result.fixed), len(result.errors))
     sys.stderr.write(report.summary(findings, *counts) + "\n")
     return max(codes, default=0)

@@ -66,7 +66,7 @@ def lint(
     Markdown files that are not seminar pages are skipped quietly, so the check
     can run on every *.md of a site. Settings come from [tool.seminar] in
     pyproject.toml or from .seminar.toml (timezone, select, ignore, meeting-day,
-    hours, past-order, pages). A comment in the page silences a rule:
+    hours, past-order, pages, details-days). A comment in the page silences a rule:
     <!-- seminar-lint disable-next-line SEM010 -->
 
     Exit codes: 0 clean, 1 findings, 2 usage error or unreadable page.

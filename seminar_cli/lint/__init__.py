@@ -8,8 +8,20 @@ Files and folders are linted with `seminar_cli.api.lint_paths`.
 
 from __future__ import annotations
 
-from .engine import default_today, lint_page
-from .finding import Finding, Fix, TextEdit
+from .engine import Report, default_today, lint_page, lint_report
+from .finding import Finding, Fix, Notice, TextEdit
 from .registry import Rule, all_rules, select_rules
 
-__all__ = ["Finding", "Fix", "Rule", "TextEdit", "all_rules", "default_today", "lint_page", "select_rules"]
+__all__ = [
+    "Finding",
+    "Fix",
+    "Notice",
+    "Report",
+    "Rule",
+    "TextEdit",
+    "all_rules",
+    "default_today",
+    "lint_page",
+    "lint_report",
+    "select_rules",
+]

@@ -11,9 +11,11 @@ from datetime import date, time
 from functools import cached_property
 from typing import NamedTuple
 
-from ..model import Config, Field, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
+from ..model import Config, Field, Listing, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
 from ..read.dates import TimeScan, scan_time
+from ..read.listings import listings
 from ..read.matching import Matching, match
+from ..read.refs import TalkRef, next_talk
 from ..read.series import Season, declared_labels, declared_weekday, described_hours, season_of, usual_weekday
 from ..read.zones import zone_of_labels
 from ..text.blocks import segment
@@ -76,6 +78,21 @@ class Context:
         found = [talk.when.date for _, talk in self.page.talks() if talk.when and talk.when.date]
         found.extend(entry.date for entry in self.entries if entry.date)
         return found
+
+    @cached_property
+    def listings(self) -> tuple[Listing, ...]:
+        """Every talk listing of the page, whatever its shape, its dates settled (`read.listings`)."""
+        return listings(self.page)
+
+    @cached_property
+    def next_talk(self) -> TalkRef | None:
+        """The next talk as of today, as `read.refs.next_talk` says (the one home of "which talk is next")."""
+        return next_talk(self.page, self.today)
+
+    def column_in(self, line: int, text: str | None) -> int:
+        """The 1-based column where `text` starts in page line `line` (1 when it is not there)."""
+        found = self.lines[line - 1].find(text) if text and 1 <= line <= len(self.lines) else -1
+        return found + 1 if found >= 0 else 1
 
     @cached_property
     def entries(self) -> tuple[ScheduleEntry, ...]:

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 from ..model import Config, Page
 from ..read import clock
 from ..read.zones import find_zone
 from .context import Context
-from .finding import Finding
+from .finding import Finding, Notice
 from .registry import Rule, select_rules
 from .suppress import unsuppressed
+
+
+class Report(NamedTuple):
+    """A page's findings, sorted by position, and the notices that are not findings."""
+
+    findings: list[Finding]
+    notices: list[Notice]
 
 
 def lint_page(
@@ -27,6 +35,18 @@ def lint_page(
     source: str | None = None,
 ) -> list[Finding]:
     """Every finding of the selected rules on `page`, as of `today`, sorted by position."""
+    return lint_report(page, today=today, config=config, rules=rules, source=source).findings
+
+
+def lint_report(
+    page: Page,
+    *,
+    today: date,
+    config: Config | None = None,
+    rules: Sequence[Rule] | None = None,
+    source: str | None = None,
+) -> Report:
+    """The findings of the selected rules on `page` as of `today`, and its notices (a page where no talk was read)."""
     config = config or Config()
     context = Context(page, today, config, source)
     chosen = select_rules(config.select, config.ignore) if rules is None else rules
@@ -36,7 +56,20 @@ def lint_page(
         for rule in chosen
         for hit in rule.check(context)
     ]
-    return sorted(unsuppressed(found, context.source), key=lambda item: (item.line, item.column, item.code))
+    findings = sorted(unsuppressed(found, context.source), key=lambda item: (item.line, item.column, item.code))
+    return Report(findings, _notices(context, path))
+
+
+def _notices(context: Context, path: str) -> list[Notice]:
+    if context.listings:
+        return []
+    return [
+        Notice(
+            path,
+            "no talk could be read on this page (no table with a date column, no list, headings or lines that "
+            "dates lead, no talk blocks), so no talk was checked: only its tables, links and markup",
+        )
+    ]
 
 
 def default_today(page: Page, config: Config, now: datetime) -> date:

@@ -32,6 +32,13 @@ class Hit(NamedTuple):
     fix: Fix | None = None
 
 
+class Notice(NamedTuple):
+    """What lint tells of a page that is not a problem on it: no talk could be read there, say."""
+
+    path: str
+    message: str
+
+
 class Finding(NamedTuple):
     """One problem on a page: where, which rule, how bad, what was found and what was expected."""
 

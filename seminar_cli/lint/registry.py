@@ -43,7 +43,18 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every rule, by code."""
-    from . import rules_markup, rules_order, rules_schedule, rules_season, rules_time  # noqa: F401  (they register)
+    from . import (  # noqa: F401  (they register)
+        rules_listings,
+        rules_markup,
+        rules_order,
+        rules_photos,
+        rules_schedule,
+        rules_season,
+        rules_series,
+        rules_tables,
+        rules_talks,
+        rules_time,
+    )
 
     return [_RULES[code] for code in sorted(_RULES)]
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
 from ..read import inline
 from ..read.compare import fold, known_names, looks_like_name, name_tokens, share_someone
+from ..read.tables import kind_of_header
 from ..text.lines import split_lines
 from ..text.tables import cell_column, parse_table
 from .context import Context
@@ -40,11 +41,21 @@ _SKIP_KINDS = frozenset({"front_matter", "fence", "comment"})
 )
 def table_cells(ctx: Context) -> Iterator[Hit]:
     """Every row of a table has as many cells as its header."""
+    listed = {schedule.table.line for schedule in ctx.page.schedules}
     for table in _tables(ctx):
         width = len(table.header.cells)
         for row in (table.delimiter, *table.rows):
-            if len(row.cells) != width:
+            if len(row.cells) != width and not (table.line in listed and _only_unread_missing(table, row)):
                 yield _cells_hit(table, row, width)
+
+
+def _only_unread_missing(table: Table, row: Row) -> bool:
+    """True for a talk row short only of cells no listing reads (`Extra Links`): they render empty, as meant."""
+    if row is table.delimiter or len(row.cells) >= len(table.header.cells):
+        return False
+    kinds = [kind_of_header(name) for name in table.header.values]
+    read = {"date", "time", "location", "affiliation", "name", "title"} | ({"links"} if "name" not in kinds else set())
+    return not any(kind in read for kind in kinds[len(row.cells) :])
 
 
 def _cells_hit(table: Table, row: Row, width: int) -> Hit:

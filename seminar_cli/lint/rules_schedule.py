@@ -202,7 +202,8 @@ def past_row_without_block(ctx: Context) -> Iterator[Hit]:
     The page keeps them from its earliest talk under Past on: rows before it are the talks of a
     time the page kept past talks as rows only (a Past section that `rotate` started, say).
     """
-    past = [section for section in ctx.page.sections if section.kind in PAST_KINDS]
+    # Only a page that keeps talk blocks under Past expects one for each past row.
+    past = [section for section in ctx.page.sections if section.kind in PAST_KINDS and section.talks]
     if not past or ctx.archived:
         return
     heading = past[0].heading.title if past[0].heading else "Past"

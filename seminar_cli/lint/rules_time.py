@@ -73,19 +73,28 @@ def invalid_date(ctx: Context) -> Iterator[Hit]:
             text = item.text_of(item.scan.date_span)
             yield Hit(item.line, item.column_of(item.scan.date_span), _why_not(text))
     columns = dict(ctx.page.schedule.columns) if ctx.page.schedule else {}
+    day_first = _day_first_lines(ctx)
     for entry in ctx.entries:
         cell = cell_of(entry, columns, "date")
         if entry.date_error and "exist" in entry.date_error and cell:
-            yield Hit(entry.line, cell[0], "schedule row: " + _why_not(entry.date_text))
+            yield Hit(entry.line, cell[0], "schedule row: " + _why_not(entry.date_text, entry.line in day_first))
 
 
-def _why_not(text: str) -> str:
+def _day_first_lines(ctx: Context) -> set[int]:
+    """The lines of entries whose listing writes the day first."""
+    return {entry.line for listing in ctx.listings if listing.dates.order == "day-first" for entry in listing.entries}
+
+
+def _why_not(text: str, day_first: bool = False) -> str:
     numbers = _NUMBERS.search(text)
     if numbers is None:
         return f"{text!r} is not a date that exists"
     month, day = int(numbers.group(1)), int(numbers.group(2))
+    if day_first:  # the listing writes the day first (`31/02/2026`)
+        month, day = day, month
     if not 1 <= month <= 12:
-        return f"{text!r} is not a date: there is no month {month}; expected MM/DD/YYYY"
+        written = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
+        return f"{text!r} is not a date: there is no month {month}; expected {written}"
     year_text = numbers.group(3)
     year = (int(year_text) if len(year_text) == 4 else 2000 + int(year_text)) if year_text else 2000
     import calendar  # only for a date that does not exist
