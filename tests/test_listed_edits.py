@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime
+from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ from conftest import SHARED, read
 from seminar_cli.api import edit_text, parse_page
 from seminar_cli.edit import requests
 from seminar_cli.errors import UsageError
+from seminar_cli.lint.engine import lint_page
 from seminar_cli.outputs.data import page_data
 
 WILD = SHARED.parent / "pages-wild"
@@ -184,6 +186,10 @@ def test_add_talk_writes_the_pages_own_shape(case: Case) -> None:
     listed = _listed(result.after, path.name)
     assert (case.day, TITLE, [SPEAKER]) in listed or (case.day, f"{TITLE} ({SPEAKER})", []) in listed
     assert len(listed) == len(_listed(text, path.name)) + 1
+    today = date.fromisoformat(case.today or case.day)
+    before = Counter(found.code for found in lint_page(parse_page(text, path.name), today=today))
+    after = Counter(found.code for found in lint_page(parse_page(result.after, path.name), today=today))
+    assert not after - before  # the new talk brings no lint finding of its own
 
 
 def test_a_page_that_names_no_speakers_takes_a_title_alone() -> None:
