@@ -16,10 +16,10 @@ _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SIZE = re.compile(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
-_TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"\s+")
-_CANCELLED = re.compile(r"\s*[\(\[]\s*cancel+ed\s*[\)\]]\s*$|^\s*cancel+ed\s*[:!-]\s*", re.I)
+# A run of spaces is read once, from its start (never again from inside it): linear on long runs.
+_CANCELLED = re.compile(r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+[:!-]\s*+", re.I)
 
 
 class InlineLink(NamedTuple):

@@ -30,7 +30,9 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name", re.compile(r"\b(name|speakers?|presenters?|lead|host|who)\b", re.I)),
     ("title", re.compile(r"\b(talk|title|topic|tutorial|subject|presentation)\b", re.I)),
 )
-_AND = re.compile(r"\s*(?:<br\s*/?>|,\s*and\s+|\s+and\s+|\s*&\s*|,|;)\s*", re.I)
+# A run of spaces is read once, from its start: never again from inside it, so long runs cost linear time.
+_JOIN = r"(?:<br\s*+/?>|,(?:\s*+and\s)?+|&|;)"
+_AND = re.compile(rf"(?:(?<!\s)\s++(?:and\s|{_JOIN})|{_JOIN})\s*+", re.I)
 
 
 def column_map(header: Row) -> tuple[tuple[str, int], ...]:

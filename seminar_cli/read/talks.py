@@ -28,15 +28,20 @@ from . import inline
 from .dates import is_tbd, scan_time
 from .tables import parse_photo_table, speakers_of
 
-_TITLE = re.compile(r"^(?P<pre>\s*\*\*)(?!\*)(?P<title>.*?[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
+_TITLE = re.compile(r"^(?P<pre>\s*+\*\*)(?!\*)(?P<title>[\s*]*+[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
 _BR = re.compile(r"(<br\s*/?>)", re.I)
-_LABEL = re.compile(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*:\s*")
+_LABEL = re.compile(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*+:\s*+")
 _KNOWN_LABEL = re.compile(
-    r"^\s*(?:<br\s*/?>\s*)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*:",
+    r"^\s*+(?:<br\s*+/?>\s*+)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*+:",
     re.I,
 )
-_LABEL_PARAGRAPH = re.compile(r"^(?P<label>\s*(\*\*|__)\s*(?P<word>[^*_]+?)\s*(\2\s*:|:\s*\2|\2))(?P<gap>.*)$")
-_LINK_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.I)
+# The word never ends in a space: its spacing goes to the label (a run of spaces is read once).
+_LABEL_PARAGRAPH = re.compile(
+    r"^(?P<label>\s*+(\*\*|__)\s*+(?P<word>[^*_]+?)(?<!\s)\s*+(\2\s*+:|:\s*+\2|\2))(?P<gap>.*)$"
+)
+# Link text stops at a bracket, a target may hold balanced parentheses (`wiki/Foo_(bar)`), an HTML link
+# stops at the next tag of a link: each opening is read to its own end only, so reading stays linear.
+_LINK_MARKUP = re.compile(r"\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>", re.I)
 _LINK_WORDS = re.compile(
     r"\b(slides?|recording|video|paper|code|poster|notebook|materials?|zoom|teams|webex|meet|join|"
     r"register|registration|link|here)\b",
