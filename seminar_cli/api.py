@@ -16,8 +16,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import find_config
-from .errors import NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
-from .files import locked, read_text, write_atomic
+from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
+from .files import Stamp, check_output, locked, read_stamped, read_text, remove_stale_temporary_files, write_atomic
 from .model import Config, Page
 from .read.page import parse_page
 from .text.render import render_page
@@ -53,7 +53,7 @@ __all__ = [
 
 def read_page(path: str) -> Page:
     """Read and parse the page stored at `path`."""
-    return parse_page(read_text(path), path)
+    return parse_page(read_text(path, find_config(path).max_page_size), path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,18 +149,22 @@ def _first_difference(wanted: object, got: object, where: str = "page") -> tuple
 
 def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
     """Edit the page at `path`; with `write`, replace it atomically, only if it changed and nobody else did."""
-    with locked(path) if write else nullcontext():
-        text = read_text(path)
-        result = edit_text(text, operation, path)
-        if write and result.changed:
-            if read_text(path) != text:
-                raise WriteRefusedError("the page changed while it was being edited; nothing was written", path=path)
-            write_atomic(path, result.after)
+    limit = find_config(path).max_page_size
+    try:
+        with locked(path) if write else nullcontext():
+            if write:
+                remove_stale_temporary_files(path)  # a killed run's leftovers; no other run writes meanwhile
+            text, stamp = read_stamped(path, limit)
+            result = edit_text(text, operation, path)
+            if write and result.changed:
+                write_atomic(path, result.after, unchanged=(text, stamp))
+    except Interrupted as stopped:
+        raise stopped.at(path) from None
     return result
 
 
 class LintResult(NamedTuple):
-    """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes."""
+    """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes, unwritten fixes."""
 
     findings: tuple[Finding, ...]
     errors: tuple[SeminarError, ...]
@@ -168,6 +172,7 @@ class LintResult(NamedTuple):
     skipped: tuple[str, ...]
     fixed: tuple[Finding, ...]
     refused: tuple[Finding, ...]
+    unwritten: tuple[SeminarError, ...] = ()
 
 
 _SKIP_FOLDERS = frozenset({"node_modules", "_site", "vendor"})
@@ -214,7 +219,8 @@ def lint_paths(
     cache: dict[str, Config] = {}
     for path in markdown_files(paths):
         try:
-            text = read_text(path)
+            settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
+            text, stamp = read_stamped(path, settings.max_page_size)
             page = parse_page(text, path)
         except NotASeminarPageError:
             tally.skipped.append(path)
@@ -222,9 +228,8 @@ def lint_paths(
         except SeminarError as error:
             tally.errors.append(error)
             continue
-        settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
         day = today if today is not None else default_today(page, settings, cast(datetime, now))
-        _lint_file(tally, page, text, day, settings, fix)
+        _lint_file(tally, page, (text, stamp), day, settings, fix)
     return tally.result()
 
 
@@ -238,32 +243,36 @@ class _Tally:
     skipped: list[str] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     refused: list[Finding] = field(default_factory=list)
+    unwritten: list[SeminarError] = field(default_factory=list)
 
     def result(self) -> LintResult:
         return LintResult(
             tuple(self.findings), tuple(self.errors), tuple(self.checked), tuple(self.skipped),
-            tuple(self.fixed), tuple(self.refused),
+            tuple(self.fixed), tuple(self.refused), tuple(self.unwritten),
         )  # fmt: skip
 
 
-def _lint_file(tally: _Tally, page: Page, text: str, day: date, settings: Config, fix: bool) -> None:
+Read = tuple[str, Stamp]  # a page's exact text and the stamp of the file it was read from
+
+
+def _lint_file(tally: _Tally, page: Page, read: Read, day: date, settings: Config, fix: bool) -> None:
     """Lint one page and, with `fix`, write the fixes that check out."""
     from .lint.engine import lint_page
     from .lint.registry import select_rules
 
     path = page.path or "<page>"
     rules = select_rules(settings.select, settings.ignore)
-    found = lint_page(page, today=day, config=settings, rules=rules, source=text)
+    found = lint_page(page, today=day, config=settings, rules=rules, source=read[0])
     if fix and any(item.fix for item in found):
-        found = _fixed(tally, page, text, day, settings, rules, found)
+        found = _fixed(tally, page, read, day, settings, rules, found)
     tally.checked.append(path)
     tally.findings.extend(found)
 
 
 def _fixed(
-    tally: _Tally, page: Page, text: str, day: date, settings: Config, rules: Sequence[Rule], found: list[Finding]
+    tally: _Tally, page: Page, read: Read, day: date, settings: Config, rules: Sequence[Rule], found: list[Finding]
 ) -> list[Finding]:
-    """Apply the fixes that check out and write them; the findings left."""
+    """Apply the fixes that check out and write them (locked, only over the page that was read); the findings left."""
     from .lint.engine import lint_page
     from .lint.fix import fix_page
 
@@ -272,12 +281,14 @@ def _fixed(
     def relint(fixed: Page, source: str) -> list[Finding]:
         return lint_page(fixed, today=day, config=settings, rules=rules, source=source)
 
-    outcome = fix_page(text, path, found, relint)
+    outcome = fix_page(read[0], path, found, relint)
     try:
         if outcome.text is not None:
-            write_atomic(path, outcome.text)
+            with locked(path):
+                remove_stale_temporary_files(path)
+                write_atomic(path, outcome.text, unchanged=read)
     except SeminarError as error:
-        tally.errors.append(error)
+        tally.unwritten.append(error)
         return found
     tally.fixed.extend(outcome.fixed)
     tally.refused.extend(outcome.refused)
@@ -354,15 +365,15 @@ def announce(
     return mail.fill(text, known, template[1] if template else None)
 
 
-def new_season_file(path: str, year: int, output: str, *, force: bool) -> EditResult:
-    """Next season's page as it would be written to `output` (checked to read back as intended)."""
+def new_season_file(path: str, year: int, output: str | None, *, force: bool) -> EditResult:
+    """Next season's page as it would be written to `output` (None: standard output), checked to read back."""
     from .edit.requests import new_season
 
-    if os.path.exists(output) and not force:
-        raise UsageError("exists", path=output, expected="another -o path, or --force to replace it")
-    if os.path.realpath(output) == os.path.realpath(path):
-        raise UsageError("-o names the page itself", path=output, expected="no -o to edit the page in place")
-    result = edit_text(read_text(path), new_season(year), path)
+    if output is not None:
+        if os.path.realpath(output) == os.path.realpath(path):
+            raise UsageError("-o names the page itself", path=output, expected="no -o to edit the page in place")
+        check_output(output, force=force)
+    result = edit_text(read_text(path, find_config(path).max_page_size), new_season(year), path)
     parse_page(result.after, output)  # reads back, joining back to the exact text
     return result
 

@@ -2,7 +2,8 @@
 
 Keys: `timezone` (IANA name, e.g. "America/New_York"), `select` and `ignore` (rule codes,
 prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-order`
-("newest-first" or "oldest-first") and `pages` (paths or globs, relative to the file).
+("newest-first" or "oldest-first"), `pages` (paths or globs, relative to the file) and
+`max-page-size` (bytes, or "64 MiB": a bigger page is refused).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from .errors import ConfigError
 from .model import Config, PastOrder
 from .read.dates import scan_time, weekday_index
 
-KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages")
+KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "pages", "max-page-size")
+_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1 << 10, "mb": 1000**2, "mib": 1 << 20, "gb": 1000**3, "gib": 1 << 30}
 
 
 def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:
@@ -84,6 +86,7 @@ def _config(table: Any, path: str) -> Config:
         "hours": _hours,
         "past-order": _past_order,
         "pages": _words,
+        "max-page-size": _size,
     }
     fields: dict[str, Any] = {}
     for key, parse in parsers.items():
@@ -135,6 +138,16 @@ def _past_order(value: Any, key: str) -> PastOrder:
     if value == "oldest-first":
         return "oldest-first"
     raise ValueError("expected 'newest-first' or 'oldest-first'")
+
+
+def _size(value: Any, key: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", value) if isinstance(value, str) else None
+    factor = _UNITS.get(found.group(2).lower()) if found else None
+    if found is None or factor is None or float(found.group(1)) * factor < 1:
+        raise ValueError("expected a size such as 67108864, '64 MiB' or '500 KB'")
+    return int(float(found.group(1)) * factor)
 
 
 def configured_pages(config: Config) -> list[str]:

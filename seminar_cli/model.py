@@ -310,6 +310,9 @@ class Page:
         return [(section, talk) for section in self.sections for talk in section.talks]
 
 
+PAGE_SIZE_LIMIT = 64 * 1024 * 1024  # bytes: a bigger file is refused, not read into memory
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """What the configuration (`[tool.seminar]`, `.seminar.toml`) says about a series; every field is optional."""
@@ -321,6 +324,7 @@ class Config:
     hours: tuple[time, time] | None = None
     past_order: PastOrder | None = None
     pages: tuple[str, ...] = ()
+    max_page_size: int = PAGE_SIZE_LIMIT
     path: str | None = None
 
     def with_options(self, select: list[str], ignore: list[str]) -> Config:
