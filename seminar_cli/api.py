@@ -94,7 +94,7 @@ def verify(
     Talk blocks whose text is unchanged from the `original` page are not read again
     (the same text reads the same); every new or changed block is.
     """
-    from .outputs.data import page_data
+    from .outputs.data import difference, page_data
 
     try:
         reread = reread or parse_page(after, path, known=original)
@@ -112,12 +112,12 @@ def verify(
             )
         del wanted["season_year"], got["season_year"]  # a year nothing on the page depends on
     if wanted != got:
-        where, expected, found = _first_difference(wanted, got)
+        what, found, expected = difference(wanted, got)
         raise WriteRefusedError(
-            f"the edited page would not read back as intended at {where}; nothing was written",
+            "the edited page would not read back as intended; nothing was written",
             path=path,
-            found=repr(found),
-            expected=repr(expected),
+            found=f"{what} would read as {found}",
+            expected=expected,
         )
 
 
@@ -133,18 +133,6 @@ def _relies_on_season_year(page: Page) -> bool:
     return any(
         talk.when and talk.when.date_text and not full_year.search(talk.when.date_text) for _, talk in page.talks()
     )
-
-
-def _first_difference(wanted: object, got: object, where: str = "page") -> tuple[str, object, object]:
-    if isinstance(wanted, dict) and isinstance(got, dict):
-        for key in wanted:
-            if wanted.get(key) != got.get(key):
-                return _first_difference(wanted[key], got.get(key), f"{where}.{key}")
-    if isinstance(wanted, list) and isinstance(got, list) and len(wanted) == len(got):
-        for index, (one, other) in enumerate(zip(wanted, got, strict=True)):
-            if one != other:
-                return _first_difference(one, other, f"{where}[{index}]")
-    return where, wanted, got
 
 
 def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:

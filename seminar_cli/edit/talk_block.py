@@ -104,7 +104,7 @@ def with_newline(part: TalkPart, newline: str) -> TalkPart:
 
 def _new_field(field: Field, details: TalkDetails, placeholder: str) -> list[TalkPart]:
     if field.kind == "title":
-        return [replace(field, text=compose.escape_inline(details.title or placeholder), line=0)]
+        return [replace(field, text=compose.title_text(details.title) if details.title else placeholder, line=0)]
     if field.kind == "time":
         return [
             replace(
@@ -183,9 +183,10 @@ def _image_cell(cell: str, details: TalkDetails, speaker: Speaker, caption: tupl
     target = speaker.url or photo
     pieces = _BR_SPLIT.split(cell)
     image_pieces = [index for index in range(0, len(pieces), 2) if inline.images(pieces[index])]
+    alt = compose.escape_cell(re.sub(r"([\[\]\\])", r"\\\1", speaker.name))  # brackets would end the image
     for index in image_pieces:
         text = _SRC.sub(lambda m: m.group(1) + photo + m.group(3), pieces[index])
-        text = _MD_IMAGE.sub(lambda m: f"{m.group(1)}{speaker.name}{m.group(3)}{photo}{m.group(5)}", text)
+        text = _MD_IMAGE.sub(lambda m: f"{m.group(1)}{alt}{m.group(3)}{photo}{m.group(5)}", text)
         text = _HREF.sub(lambda m: m.group(1) + target + m.group(3), text)
         text = (
             re.sub(r"(\]\()([^)\s]*)(\))$", lambda m: m.group(1) + target + m.group(3), text.rstrip())

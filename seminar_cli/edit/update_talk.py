@@ -90,7 +90,7 @@ def _updated_row(page: Page, schedule: Schedule, style: PageStyle, ref: TalkRef,
         if value is not None and key in columns and columns[key] < len(entry.row.cells):
             values[columns[key]] = value
 
-    put("title", compose.cell_text(details.title) if details.title else None)
+    put("title", compose.cell_title(details.title) if details.title else None)
     put("affiliation", compose.cell_text(details.affiliation) if details.affiliation else None)
     if details.speakers and details.speakers != entry.speakers and "name" in columns:
         cell = entry.row.cells[columns["name"]]
@@ -128,7 +128,7 @@ def _updated_block(talk: Talk, details: TalkDetails, style: PageStyle, year: int
 def _updated_field(field: Field, talk: Talk, details: TalkDetails, style: PageStyle) -> Field:
     if field.kind == "title" and details.title:
         mark = style.cancel_mark if talk.cancelled else ""
-        return replace(field, text=compose.escape_inline(details.title) + mark)
+        return replace(field, text=compose.title_text(details.title) + mark)
     if field.kind == "location" and details.location:
         return replace(field, text=compose.escape_inline(details.location))
     if field.kind == "time" and details.start is not None:

@@ -116,7 +116,9 @@ def _text_of(children: list[dict[str, Any]]) -> str:
     for child in children:
         if "children" in child:
             out.append(_text_of(child["children"]))
-        elif child["type"] in ("text", "codespan"):
+        elif child["type"] == "text":
+            out.append(_unescape(child.get("raw", "")))  # each piece alone: `&\#124;` stays `&#124;`
+        elif child["type"] == "codespan":
             out.append(child.get("raw", ""))
         elif child["type"] in ("softbreak", "linebreak"):
             out.append(" ")
@@ -176,7 +178,7 @@ def strip_markup(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", _unescape(text)).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _unescape(text: str) -> str:

@@ -31,7 +31,8 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("title", re.compile(r"\b(talk|title|topic|tutorial|subject|presentation)\b", re.I)),
 )
 # A run of spaces is read once, from its start: never again from inside it, so long runs cost linear time.
-_JOIN = r"(?:<br\s*+/?>|,(?:\s*+and\s)?+|&|;)"
+# A joining mark after a backslash is part of a name (`Smith\, Jr.`), as markdown shows it.
+_JOIN = r"(?:(?<!\\)<br\s*+/?>|(?<!\\),(?:\s*+and\s)?+|(?<!\\)&|(?<!\\);)"
 _AND = re.compile(rf"(?:(?<!\s)\s++(?:and\s|{_JOIN})|{_JOIN})\s*+", re.I)
 
 
