@@ -105,7 +105,7 @@ def _timezone(value: Any, key: str) -> str:
         raise ValueError("expected a time zone name such as 'America/New_York'")
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
         raise ValueError("unknown time zone; expected an IANA name such as 'America/New_York'") from None
     return value
 
