@@ -192,7 +192,7 @@ def write_atomic(path: str, text: str, *, unchanged: tuple[str, Stamp] | None = 
     temp = ""
     try:
         handle, temp = _temp_file(target, folder, path)
-        _fill(handle, text.encode("utf-8"), info)
+        _fill(handle, temp, text.encode("utf-8"), info)
         if unchanged is not None:
             _check_unchanged(target, path, *unchanged)
         with _signals_held(path):
@@ -267,13 +267,14 @@ def _temp_file(target: str, folder: str, path: str) -> tuple[int, str]:
         raise PageWriteError(f"cannot write in its folder ({error.strerror}); nothing was written", path=path) from None
 
 
-def _fill(handle: int, data: bytes, info: os.stat_result | None) -> None:
+def _fill(handle: int, temp: str, data: bytes, info: os.stat_result | None) -> None:
     """Write the new text to the temporary file, on disk, with the old file's mode, owner and group."""
     with os.fdopen(handle, "wb") as stream:
         _write(stream, data)
         stream.flush()
         os.fsync(stream.fileno())
-        os.fchmod(stream.fileno(), stat.S_IMODE(info.st_mode) if info else 0o644)
+        mode = stat.S_IMODE(info.st_mode) if info else 0o644
+        os.chmod(stream.fileno() if os.chmod in os.supports_fd else temp, mode)
         if info is not None:
             _keep_owner(stream.fileno(), info)
 
@@ -357,10 +358,12 @@ def remove_stale_temporary_files(path: str) -> int:
 
 def _ours(entry: os.DirEntry[str]) -> bool:
     """A regular file (not a link) owned by whoever runs the tool."""
+    user = getattr(os, "geteuid", None)
     try:
-        return entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_uid == os.geteuid()
+        info = entry.stat(follow_symlinks=False)
     except OSError:
         return False
+    return stat.S_ISREG(info.st_mode) and (user is None or info.st_uid == user())
 
 
 class _Signals:
