@@ -1,10 +1,7 @@
 """Exact, bounded reads and atomic, locked writes that keep a file's mode and owner; what an output may replace.
 
-A page is read only from a regular file no bigger than the size limit (a FIFO, a device or
-a socket is refused before it is opened for reading). A file is written by filling a
-temporary file beside it (`.NAME.seminar-XXXXXXXX.tmp`) and renaming it over the file, so
-the file is at every moment either the old text or the new one; a signal during the write
-removes the temporary file, and the next edit of the page removes any a killed run left.
+Only regular files under the size limit are read. A file is replaced by renaming a temporary
+file (`.NAME.seminar-XXXXXXXX.tmp`) over it, so it is always the old text or the new one.
 """
 
 from __future__ import annotations
@@ -128,13 +125,9 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position(data, error.start)
+        found, expected = f"byte 0x{data[error.start]:02x}", "a UTF-8 encoded markdown file"
         raise UnreadablePageError(
-            "is not UTF-8 text",
-            path=path,
-            line=line,
-            column=column,
-            found=f"byte 0x{data[error.start]:02x}",
-            expected="a UTF-8 encoded markdown file",
+            "is not UTF-8 text", path=path, line=line, column=column, found=found, expected=expected
         ) from None
 
 
@@ -150,24 +143,21 @@ def check_output(path: str, *, force: bool) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        _check_folder_exists(os.path.dirname(os.path.abspath(path)), path)
+        if not os.path.isdir(folder := os.path.dirname(os.path.abspath(path))):
+            raise UsageError(f"cannot be written: the folder {folder} does not exist", path=path) from None
         return
     except OSError as error:
         raise UsageError(f"cannot be written: {error.strerror or error}", path=path) from None
     kind = kind_of(info.st_mode)
     if kind is not None:
-        raise UsageError(
-            f"is {kind}; an output only ever replaces a regular file",
-            path=path,
-            expected="a file path, or - for standard output",
-        )
+        what = f"is {kind}; an output only ever replaces a regular file"
+        raise UsageError(what, path=path, expected="a file path, or - for standard output")
     if not force:
-        raise UsageError("exists", path=path, expected="--force to replace it, or another -o path")
+        raise _exists(path)
 
 
-def _check_folder_exists(folder: str, path: str) -> None:
-    if not os.path.isdir(folder):
-        raise UsageError(f"cannot be written: the folder {folder} does not exist", path=path)
+def _exists(path: str) -> UsageError:
+    return UsageError("exists", path=path, expected="--force to replace it, or another -o path")
 
 
 def write_output(path: str, text: str, *, force: bool) -> None:
@@ -179,11 +169,9 @@ def write_output(path: str, text: str, *, force: bool) -> None:
 def write_atomic(path: str, text: str, *, unchanged: tuple[str, Stamp] | None = None, new: bool = False) -> None:
     """Replace the file with `text` all at once: a temporary file beside it, fsync, `os.replace`.
 
-    A symlink is followed so the link stays a link; the file's permission bits, owner and
-    group are kept; a read-only file or folder, a file with several hard links and anything
-    that is not a regular file are refused rather than replaced (for root too). With
-    `unchanged` (the text and stamp an edit read), a file that changed on disk since is
-    left as it is and the write is refused; with `new`, a file that appeared meanwhile is.
+    A symlink is followed; mode, owner and group are kept; a read-only file or folder, a file
+    with several hard links and anything but a regular file are refused (for root too), and so
+    is a file that is no longer the `unchanged` one an edit read, or one that appeared when `new`.
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
@@ -211,11 +199,9 @@ def _put_in_place(temp: str, target: str, path: str, new: bool) -> None:
         return
     try:
         os.link(temp, target)
-    except FileExistsError:
-        raise UsageError("exists", path=path, expected="--force to replace it, or another -o path") from None
-    except OSError:  # a file system without hard links
-        if os.path.lexists(target):
-            raise UsageError("exists", path=path, expected="--force to replace it, or another -o path") from None
+    except OSError as error:  # the file appeared meanwhile, or a file system without hard links
+        if isinstance(error, FileExistsError) or os.path.lexists(target):
+            raise _exists(path) from None
         os.replace(temp, target)
         return
     os.unlink(temp)
@@ -233,12 +219,9 @@ def _replaceable(target: str, path: str) -> os.stat_result | None:
     if kind is not None:
         raise PageWriteError(f"is {kind}, not a file; nothing was written", path=path)
     if info.st_nlink > 1:
-        raise PageWriteError(
-            f"has {info.st_nlink} hard links: replacing it would split it from its other names, and writing it in "
-            "place could leave it half-written; nothing was written",
-            path=path,
-            expected="a page with one name (cp PAGE copy && mv copy PAGE makes one)",
-        )
+        why = "replacing it would split it from its other names, writing it in place could leave it half-written"
+        what = f"has {info.st_nlink} hard links: {why}; nothing was written"
+        raise PageWriteError(what, path=path, expected="a page with one name (cp PAGE copy && mv copy PAGE makes one)")
     if not stat.S_IMODE(info.st_mode) & 0o222 or not os.access(target, os.W_OK):
         raise PageWriteError("is read-only; nothing was written", path=path)
     return info
@@ -341,19 +324,14 @@ def remove_stale_temporary_files(path: str) -> int:
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     pattern = re.compile(re.escape(_temp_prefix(target)) + r"[a-z0-9_]{8}\.tmp")
-    removed = 0
     try:
-        entries = list(os.scandir(folder))
+        stale = [entry for entry in os.scandir(folder) if pattern.fullmatch(entry.name) and _ours(entry)]
     except OSError:
         return 0
-    for entry in entries:
-        if pattern.fullmatch(entry.name) and _ours(entry):
-            try:
-                os.unlink(entry.path)
-                removed += 1
-            except OSError:
-                pass
-    return removed
+    for entry in stale:
+        with suppress(OSError):
+            os.unlink(entry.path)
+    return len(stale)
 
 
 def _ours(entry: os.DirEntry[str]) -> bool:
@@ -401,10 +379,8 @@ def _signals_held(path: str) -> Iterator[None]:
 def locked(path: str) -> Iterator[None]:
     """Hold an exclusive lock on the page while it is read, edited and replaced.
 
-    The lock is taken on the file itself (no lock file is left behind). A replaced page
-    is a new file, so after waiting for the lock the path is opened again until the
-    locked file is the one the path names. Where locking is not available, edits still
-    refuse to write over a page that changed since it was read.
+    The lock is on the file itself (no lock file is left behind); a replaced page is a new file,
+    so the path is opened again until the locked file is the one it names.
     """
     try:
         import fcntl
@@ -439,9 +415,6 @@ def _sync_folder(folder: str) -> None:
         handle = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
+    with suppress(OSError):
         os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
+    os.close(handle)

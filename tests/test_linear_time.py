@@ -148,3 +148,65 @@ def test_lint_stays_linear_in_the_number_of_schedule_rows() -> None:
         times.append(best)
     small, large = times
     assert large / small < 20, f"{small:.3f}s for 500 rows, {large:.3f}s for 4,000 (linear: 8 times, quadratic: 64)"
+
+
+def about_links(n: int) -> None:
+    from seminar_cli.api import edit_text
+    from seminar_cli.edit.requests import new_season
+
+    edit_text(PAGE.replace(ABOUT, runs("[x](", n)), new_season(2027))
+
+
+def joined_speakers(n: int) -> None:
+    from seminar_cli.edit.compose import speakers_text
+    from seminar_cli.model import Speaker
+
+    speakers_text((Speaker("Ann", "https://a.org"), Speaker("Bo", "https://b.org")), f"[A](u){' ' * n}x [B](v)")
+
+
+def hours(n: int) -> None:
+    from datetime import time as clock
+
+    from seminar_cli.edit.compose import range_text
+
+    range_text(f"10{' ' * n}x", clock(10), clock(11))
+
+
+def weekday_rule(n: int) -> None:
+    from seminar_cli.edit.plan import parse_every
+
+    parse_every("monday" + runs("andmonday", n) + "!")
+
+
+def talk_file(text: str) -> None:
+    from seminar_cli.outputs.talkfile import parse_talk_file
+
+    parse_talk_file(text, "talk.md")
+
+
+EDITS: dict[str, Callable[[int], None]] = {
+    "new-season on link openings without a closing": about_links,
+    "spaces between two speakers' links": joined_speakers,
+    "spaces after the hour of a time line": hours,
+    "a weekday rule of days joined without spaces": weekday_rule,
+    "spaces in a talk file's heading": lambda n: talk_file(f"## Abstract{' ' * n}x\n"),
+    "unclosed comments in a talk file": lambda n: talk_file("## Abstract\n" + runs("<!-- x ", n)),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_edits_and_talk_files_stay_linear_in_a_crafted_value(name: str) -> None:
+    from seminar_cli.errors import SeminarError
+
+    times = []
+    for n in (SMALL, LARGE):
+        best = float("inf")
+        for _ in range(2):
+            forget()
+            start = time.perf_counter()
+            with contextlib.suppress(SeminarError):
+                EDITS[name](n)
+            best = min(best, time.perf_counter() - start)
+        times.append(max(best, 0.005))
+    small, large = times
+    assert large / small < RATIO, f"{name}: {small:.4f}s at {SMALL:,} characters, {large:.4f}s at {LARGE:,}"

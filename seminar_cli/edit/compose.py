@@ -20,14 +20,16 @@ from ..read.zones import SEASONAL, label_on
 from .style import PageStyle
 
 _RANGE_PARTS = re.compile(
-    r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
-    r"(?P<sep>\s*(?:-|–|—|to|until)\s*)"
-    r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
+    r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*+)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
+    r"(?P<sep>\s*+(?:-|–|—|to|until)\s*+)"
+    r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*+)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
     r"|(?P<enoon>noon))",
     re.I,
 )
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#&])")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark: markdown shows `\x` as `x`
+LINK_TARGET = r"(?:[^()\s]|\([^()\s]*+\))*+"  # a link's target, balanced parentheses kept (`wiki/Foo_(bar)`)
+_BR = re.compile(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
 _BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of backslashes
 # Line breaks and control characters: a page line cannot hold them, and a reader sees them as spaces.
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -216,11 +218,11 @@ def speakers_text(speakers: tuple[Speaker, ...], template: str) -> str:
     joiner = " and "
     if len(links) >= 2:
         between = re.findall(
-            r"(?:\)|</a>)(\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*<br\s*/?>\s*|\s*&\s*))(?:\[|<a)", template
+            r"(?:\)|</a>)(\s*+(?:,\s*+and\s++|,\s*+|(?<=\s)and\s++|<br\s*+/?>\s*+|&\s*+))(?:\[|<a)", template
         )
         joiner = between[0] if between else ", "
     elif "<br" in template.lower() and not links:
-        joiner = re.search(r"\s*<br\s*/?>\s*", template, re.I).group(0)  # type: ignore[union-attr]
+        joiner = _BR.search(template).group(0)  # type: ignore[union-attr]
     names = []
     for speaker in speakers:
         name = name_text(speaker.name)

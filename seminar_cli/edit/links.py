@@ -36,7 +36,7 @@ _WORDS: dict[LinkKind, re.Pattern[str]] = {
     "slides": re.compile(r"\bslides?\b|\bdeck\b|\bpdf\b", re.I),
     "recording": re.compile(r"\brecord|\bvideo\b|\byoutube\b|\bwatch\b", re.I),
 }
-_MD_LINK = re.compile(r"\[(?P<text>[^\[\]]*+)\]\((?P<url>(?:[^()\s]|\([^()\s]*+\))*+)\)")  # `wiki/Foo_(bar)` too
+_MD_LINK = re.compile(rf"\[(?P<text>[^\[\]]*+)\]\((?P<url>{compose.LINK_TARGET})\)")
 
 
 @dataclass(frozen=True, slots=True)
