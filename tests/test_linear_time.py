@@ -75,6 +75,9 @@ CRAFTED = {
     "spaces before a joining word": Crafted(ROW, lambda n: row(name=f"Ann{' ' * n}andrew")),
     "spaces before a label's colon": Crafted(PLACE, lambda n: f"<br>Location{' ' * n}x"),
     "spaces inside a bold label": Crafted("**Abstract**", lambda n: f"**Abstract{' ' * n}x"),
+    "spaces inside unclosed code": Crafted(TITLE, lambda n: f"`a{' ' * n}b"),
+    "code openings without a closing": Crafted(TITLE, lambda n: runs("`a ", n)),
+    "stars without a closing": Crafted(TITLE, lambda n: runs("*a ", n)),
 }
 
 
