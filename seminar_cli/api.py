@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from .config import find_config
 from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
 from .files import Stamp, check_output, locked, read_stamped, read_text, remove_stale_temporary_files, write_atomic
-from .model import Config, Page
+from .model import Config, Frozen, Page, frozen
 from .read.page import parse_page
 from .text.render import render_page
 
@@ -56,8 +56,8 @@ def read_page(path: str) -> Page:
     return parse_page(read_text(path, find_config(path).max_page_size), path)
 
 
-@dataclass(frozen=True, slots=True)
-class EditResult:
+@frozen
+class EditResult(Frozen):
     """What an edit did: the text before and after, and what to tell the user."""
 
     path: str | None

@@ -8,9 +8,55 @@ re-reading the rendered text can be checked against them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, time
-from typing import Literal
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, dataclass_transform
+
+_V = TypeVar("_V", bound="Frozen")
+_FIELDS: dict[type[Frozen], Callable[[Any], Any]] = {}
+
+
+def _fields_of(kind: type[Frozen]) -> Callable[[Any], Any]:
+    """A getter of an instance's fields as one value (a tuple of two or more), made once per class."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        names = tuple(kind.__dataclass_fields__)
+        found = _FIELDS[kind] = attrgetter(*names) if names else (lambda value: ())
+    return found
+
+
+class Frozen:
+    """Field-by-field equality, hash and repr for the frozen dataclasses (`@frozen`).
+
+    `@dataclass` writes and compiles these methods anew for each class, which costs more
+    at start-up than everything else the model does; these are written once.
+    """
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        fields = _fields_of(self.__class__)
+        return bool(fields(self) == fields(other))
+
+    def __hash__(self) -> int:
+        return hash(_fields_of(self.__class__)(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+@dataclass_transform(frozen_default=True, eq_default=False)
+def frozen(kind: type[_V]) -> type[_V]:
+    """A frozen, slotted dataclass whose equality, hash and repr come from `Frozen`."""
+    return dataclass(frozen=True, slots=True, eq=False, repr=False)(kind)
+
 
 Day = date  # the type, for fields declared after a field named `date`
 
@@ -35,8 +81,8 @@ PastOrder = Literal["newest-first", "oldest-first"]
 PastTalks = Literal["blocks", "rows"]
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+@frozen
+class RawBlock(Frozen):
     """Text kept as written: blank lines, separators, comments, HTML, prose."""
 
     kind: str
@@ -44,8 +90,8 @@ class RawBlock:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+@frozen
+class Row(Frozen):
     """One table row: `lead|cell|cell|tail`; cells keep their padding (`opened`: the row starts with a pipe)."""
 
     lead: str
@@ -67,8 +113,8 @@ class Row:
         return tuple(cell.strip() for cell in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+@frozen
+class Table(Frozen):
     """A markdown table read line by line (never trusting a table plugin with rows)."""
 
     header: Row
@@ -82,24 +128,24 @@ class Table:
         return tuple(item for item in self.body if isinstance(item, Row))
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+@frozen
+class Speaker(Frozen):
     """A speaker as the page names them, with their link when there is one."""
 
     name: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@frozen
+class Link(Frozen):
     """A labelled link, e.g. slides or a recording."""
 
     label: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class TimeSlot:
+@frozen
+class TimeSlot(Frozen):
     """What a talk's time line says; `*_text` keep the words as written."""
 
     date: date | None
@@ -111,8 +157,8 @@ class TimeSlot:
     date_error: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+@frozen
+class Field(Frozen):
     """One `<br>`-separated piece of a talk block: `prefix label text suffix`.
 
     `prefix` holds the `<br>` and spacing before the label, `suffix` the spacing
@@ -127,8 +173,8 @@ class Field:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class PhotoColumn:
+@frozen
+class PhotoColumn(Frozen):
     """One photo of a talk's photo table: image, link and caption lines."""
 
     image: str | None
@@ -137,8 +183,8 @@ class PhotoColumn:
     caption: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PhotoTable:
+@frozen
+class PhotoTable(Frozen):
     """The photo table of a talk block."""
 
     table: Table
@@ -146,8 +192,8 @@ class PhotoTable:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class TextPart:
+@frozen
+class TextPart(Frozen):
     """A labelled text of a talk, e.g. `**Abstract**` and its paragraphs."""
 
     kind: TextKind
@@ -160,8 +206,8 @@ class TextPart:
 TalkPart = Field | PhotoTable | TextPart | RawBlock
 
 
-@dataclass(frozen=True, slots=True)
-class Talk:
+@frozen
+class Talk(Frozen):
     """A talk block: its parts in page order, and what they say."""
 
     parts: tuple[TalkPart, ...]
@@ -179,8 +225,8 @@ class Talk:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class ScheduleEntry:
+@frozen
+class ScheduleEntry(Frozen):
     """One schedule row and what it says (`start` and `end` from a time column, when it has one)."""
 
     row: Row
@@ -201,8 +247,8 @@ class ScheduleEntry:
     end: time | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+@frozen
+class Schedule(Frozen):
     """The schedule table: header, alignment row, entries (and comment lines)."""
 
     table: Table
@@ -223,8 +269,8 @@ class Schedule:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Organizer:
+@frozen
+class Organizer(Frozen):
     """One organizer: a column of the organization table."""
 
     name: str
@@ -233,8 +279,8 @@ class Organizer:
     caption: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Organization:
+@frozen
+class Organization(Frozen):
     """The organization table: a photo row and a caption row, one column each."""
 
     table: Table
@@ -245,8 +291,8 @@ class Organization:
 Item = Talk | Schedule | Organization | RawBlock
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+@frozen
+class Heading(Frozen):
     """A section heading line as written."""
 
     text: str
@@ -255,8 +301,8 @@ class Heading:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@frozen
+class Section(Frozen):
     """A section of the page from its heading to the next section heading."""
 
     kind: SectionKind
@@ -270,8 +316,8 @@ class Section:
         return tuple(item for item in self.items if isinstance(item, Talk))
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+@frozen
+class FrontMatter(Frozen):
     """The YAML front matter, kept as raw text, with the fields people use."""
 
     text: str
@@ -281,8 +327,8 @@ class FrontMatter:
     line: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+@frozen
+class Entry(Frozen):
     """One talk (or a slot without one) as a listing holds it: a row, an item, a heading, a paragraph, a block.
 
     `line` and `end_line` bound its source lines. `readings` holds both dates when the
@@ -304,8 +350,8 @@ class Entry:
     date_error: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DateSettling:
+@frozen
+class DateSettling(Frozen):
     """How a listing's dates were read: the day/month order and the year, each with what settled it."""
 
     order: DateOrder | None
@@ -315,8 +361,8 @@ class DateSettling:
     unsettled: tuple[int, ...] = ()  # lines whose date could be read both ways
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+@frozen
+class Listing(Frozen):
     """A run of entries that hold one talk each, of one shape, under one heading."""
 
     shape: ListingShape
@@ -327,8 +373,8 @@ class Listing:
     dates: DateSettling
 
 
-@dataclass(frozen=True, slots=True)
-class Unread:
+@frozen
+class Unread(Frozen):
     """A line that looks like a talk (a date leads it) that no listing could read."""
 
     line: int
@@ -336,8 +382,8 @@ class Unread:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+@frozen
+class Page(Frozen):
     """A whole seminar page."""
 
     bom: str
@@ -382,8 +428,8 @@ class Page:
 PAGE_SIZE_LIMIT = 64 * 1024 * 1024  # bytes: a bigger file is refused, not read into memory
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+@frozen
+class Config(Frozen):
     """What the configuration (`[tool.seminar]`, `.seminar.toml`) says about a series; every field is optional."""
 
     timezone: str | None = None

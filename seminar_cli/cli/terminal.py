@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from typing import TextIO
 
+from ..model import Frozen, frozen
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+
+@frozen
+class Listing(Frozen):
     """A captioned table of text cells, printed with rich or as aligned plain text."""
 
     caption: str

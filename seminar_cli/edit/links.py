@@ -18,11 +18,11 @@ where the page puts links of its kind:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from ..errors import UsageError
-from ..model import Field, Page, RawBlock, Talk, TalkPart, TextPart
+from ..model import Field, Frozen, Page, RawBlock, Talk, TalkPart, TextPart, frozen
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef
 from ..read.tables import schedule_entry
@@ -39,8 +39,8 @@ _WORDS: dict[LinkKind, re.Pattern[str]] = {
 _MD_LINK = re.compile(rf"\[(?P<text>[^\[\]]*+)\]\((?P<url>{compose.LINK_TARGET})\)")
 
 
-@dataclass(frozen=True, slots=True)
-class LinkStyle:
+@frozen
+class LinkStyle(Frozen):
     """How the page shows links: a link line to copy, the labels it uses, and whether titles link recordings."""
 
     line: Field | None

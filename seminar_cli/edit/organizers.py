@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..errors import PageSyntaxError, SelectorError, UsageError
-from ..model import Organization, Organizer, Page, RawBlock, Row, Section, Table
+from ..model import Frozen, Organization, Organizer, Page, RawBlock, Row, Section, Table, frozen
 from ..read import inline
 from ..read.tables import parse_organization
 from . import compose, layout, targets
@@ -31,8 +31,8 @@ _MD_LINKED_IMAGE = re.compile(rf"(\[!\[[^\[\]]*+\]\({compose.LINK_TARGET}\)\]\()
 _BR = re.compile(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class NewOrganizer:
+@frozen
+class NewOrganizer(Frozen):
     """What an organizer says about a new organizer."""
 
     name: str

@@ -12,12 +12,11 @@ is open when no talk of the page (block or row) is on that date and it is not sk
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from ..errors import UsageError
-from ..model import Page, Speaker
+from ..model import Frozen, Page, Speaker, frozen
 from ..read.dates import WEEKDAYS, weekday_index
 from ..read.refs import talk_refs
 from ..read.series import Hours, Slot
@@ -45,8 +44,8 @@ EXAMPLES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Recurrence:
+@frozen
+class Recurrence(Frozen):
     """A meeting rule: weekly every `interval` weeks on `weekdays`, or monthly on the `nth` weekday."""
 
     weekdays: tuple[int, ...]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from ..errors import UsageError
-from ..model import Page, Speaker
+from ..model import Frozen, Page, Speaker, frozen
 from ..read import clock
 from ..read.dates import scan_time
 from ..read.refs import find_talk
@@ -61,8 +61,8 @@ def _link(value: str | None, option: str) -> str | None:
     return link_target(value, option) if value is not None else None
 
 
-@dataclass(frozen=True, slots=True)
-class NewTalk:
+@frozen
+class NewTalk(Frozen):
     """What `add-talk` is told: the options as typed, and the texts of the abstract and bio files."""
 
     date: str
@@ -163,8 +163,8 @@ def caption_lines(text: str | None) -> tuple[str, ...] | None:
     return lines or None
 
 
-@dataclass(frozen=True, slots=True)
-class TalkUpdate:
+@frozen
+class TalkUpdate(Frozen):
     """What `update-talk` is told: the options as typed, the abstract and bio texts, a talk file's values."""
 
     title: str | None = None
@@ -280,8 +280,8 @@ def organizers_remove(name: str) -> Operation:
     return lambda page, style: remove(page, style, name)
 
 
-@dataclass(frozen=True, slots=True)
-class PlanRequest:
+@frozen
+class PlanRequest(Frozen):
     """What `plan` is told: the rule, the days as typed, and the series' configured zone and hours."""
 
     every: str

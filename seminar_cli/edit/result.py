@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..model import Page
+from ..model import Frozen, Page, frozen
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+@frozen
+class Edit(Frozen):
     """An edit's result: the new page, a one-line summary and notes for the user."""
 
     page: Page

@@ -10,9 +10,21 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from ..model import TALK_SECTIONS, Field, Page, PhotoTable, RawBlock, Row, Schedule, ScheduleEntry, Section, Talk
+from ..model import (
+    TALK_SECTIONS,
+    Field,
+    Frozen,
+    Page,
+    PhotoTable,
+    RawBlock,
+    Row,
+    Schedule,
+    ScheduleEntry,
+    Section,
+    Talk,
+    frozen,
+)
 from ..read.dates import parse_date
 from ..read.inline import strip_markup
 from ..text.lines import split_lines
@@ -21,8 +33,8 @@ from .sentences import is_one_sentence
 Separator = tuple[RawBlock, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PageStyle:
+@frozen
+class PageStyle(Frozen):
     """What new text must look like to read as if the organizer wrote it."""
 
     newline: str

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, time
 from functools import lru_cache
 
-from ..model import Field, PhotoTable, RawBlock, Row, Speaker, Table, Talk, TalkPart, TextPart
+from ..model import Field, Frozen, PhotoTable, RawBlock, Row, Speaker, Table, Talk, TalkPart, TextPart, frozen
 from ..read import inline
 from ..read.dates import is_tbd
 from ..read.talks import talk_from_parts
@@ -30,8 +30,8 @@ DEFAULT_BLOCK = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class TalkDetails:
+@frozen
+class TalkDetails(Frozen):
     """What an organizer says about a talk; None means "not given"."""
 
     day: date | None = None

@@ -20,12 +20,11 @@ import hashlib
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from ..model import Link, Page, Speaker
+from ..model import Frozen, Link, Page, Speaker, frozen
 from ..read.compare import name_tokens
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef, talk_refs
@@ -39,8 +38,8 @@ PRODID = "-//seminar-cli//seminar export//EN"
 _MOVES = ("DTSTART", "DTEND", "LOCATION", "STATUS")
 
 
-@dataclass(frozen=True, slots=True)
-class TalkEvent:
+@frozen
+class TalkEvent(Frozen):
     """One dated talk as a calendar event."""
 
     uid: str
@@ -62,8 +61,8 @@ class TalkEvent:
         return names or self.title or "TBD"
 
 
-@dataclass(frozen=True, slots=True)
-class Previous:
+@frozen
+class Previous(Frozen):
     """What an earlier export said about one event."""
 
     sequence: int

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..errors import UsageError
+from ..model import Frozen, frozen
 
 TEMPLATE = """\
 ---
@@ -34,8 +34,8 @@ _COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)  # an unclosed comment is read o
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class TalkFile:
+@frozen
+class TalkFile(Frozen):
     """What a talk description file says; empty values are None."""
 
     values: dict[str, str]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import time
 
-from ..model import Entry, EntryStatus, Heading, Item, ListingShape, RawBlock, Section, Speaker
+from ..model import Entry, EntryStatus, Frozen, Heading, Item, ListingShape, RawBlock, Section, Speaker, frozen
 from ..text.lines import body, split_lines
 from . import inline
 from .date_tokens import DateToken
@@ -18,8 +18,8 @@ from .dates import scan_time
 from .settle import Settled
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+@frozen
+class Draft(Frozen):
     """One entry as its shape reads it, before its date is settled."""
 
     line: int
@@ -35,8 +35,8 @@ class Draft:
     label: str | None = None  # what stands for the date when a talk has none (`Week 3`)
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+@frozen
+class Node(Frozen):
     """A heading or an item of the page, with the section that holds it: what shape readers walk over."""
 
     item: Item | Heading

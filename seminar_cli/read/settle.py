@@ -14,11 +14,10 @@ listing's other dates, else the page's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..model import DateOrder, DateSettling, Day
+from ..model import DateOrder, DateSettling, Day, Frozen, frozen
 from .date_tokens import DateToken
 
 
@@ -54,8 +53,8 @@ class Decision(NamedTuple):
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Tokens:
+@frozen
+class _Tokens(Frozen):
     """A listing's date tokens (one or None per entry), their lines and the years they are read in."""
 
     tokens: Sequence[DateToken | None]
