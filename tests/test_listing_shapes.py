@@ -196,6 +196,32 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2024-09-16", "Sep 16, 2024", "Bo Li; Cy Dunn", "Codes", "held"),
         ],
     ),
+    "speaker-affiliation-colon-title": (
+        (
+            "# Colloquium 2024",
+            "",
+            "* Sept 12 — Ada Park (Lakeside University): Waves on Curved Surfaces",
+            "* Oct 3 — Bo Li: Knots in Fluid Flows",
+        ),
+        [
+            ("2024-09-12", "Sept 12", "Ada Park", "Waves on Curved Surfaces", "held"),
+            ("2024-10-03", "Oct 3", "Bo Li", "Knots in Fluid Flows", "held"),
+        ],
+    ),
+    "emphasised-title-by-speaker": (
+        (
+            "## Spring 2025",
+            "",
+            "- **Jan 15**: *Fast Matrix Products* by Ada Park (Lakeside University)",
+            "- **Jan 22**: *Sublinear Sketches* by Bo Li",
+            "- **Jan 29**: No seminar (holiday)",
+        ),
+        [
+            ("2025-01-15", "Jan 15", "Ada Park", "Fast Matrix Products", "held"),
+            ("2025-01-22", "Jan 22", "Bo Li", "Sublinear Sketches", "held"),
+            ("2025-01-29", "Jan 29", "", "No seminar (holiday)", "no-meeting"),
+        ],
+    ),
 }
 
 

@@ -44,6 +44,7 @@ _LABELLED = re.compile(
     re.I,
 )
 _BY = re.compile(r"\sby\s", re.I)
+_BY_LEAD = re.compile(r"^by\s", re.I)  # `*Title* by Speaker`: the word before the names
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
 _CLOCK_LEAD = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?(?=\s|\()", re.I)  # `16:00 (room) Name`
@@ -197,7 +198,7 @@ def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ..
             if found:
                 return found
     cleaned = _PAREN_LEAD.sub("", _CLOCK_LEAD.sub("", rest)).strip(" ,;:-–—[]")
-    return people_phrase(cleaned) or ((), None)
+    return people_phrase(cleaned) or people_phrase(_BY_LEAD.sub("", cleaned)) or ((), None)
 
 
 def _by(plain: str, parts: list[inline.Segment]) -> Described | None:
@@ -261,11 +262,12 @@ def _first_name(text: str, *, last: bool) -> tuple[tuple[Speaker, ...], str | No
 
 
 def _colon(plain: str, parts: list[inline.Segment]) -> Described | None:
-    """`Speaker: Title` (the name before a colon)."""
+    """`Speaker: Title`, `Speaker (Affil): Title` (the people before a colon)."""
     head, colon, rest = plain.partition(":")
-    if not colon or not person(head.strip()):
+    named = people_phrase(head) if colon else None
+    if named is None:
         return None
-    return Described(_title(rest), (Speaker(head.strip()),), None)
+    return Described(_title(rest), *named)
 
 
 def person(text: str) -> bool:
