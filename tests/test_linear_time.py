@@ -70,6 +70,9 @@ CRAFTED = {
     "link openings without a closing": Crafted(SPEAKER, lambda n: f"<br>Speaker: [Ann](https://e.org/){runs('<a', n)}"),
     "link targets without a closing": Crafted(ABOUT, lambda n: runs("[x](", n)),
     "an HTML block of brackets": Crafted(ABOUT, lambda n: f"<div>\n{runs('[', n)}\n</div>"),
+    "spaces after the date of a heading's date line": Crafted(
+        ABOUT, lambda n: f'### Ada Park - "Tides"\n\n*March 3, 2025{" " * n}- 4pm*\n\n### Bo Li\n\n*March 10, 2025*'
+    ),
     "unclosed suppression comments": Crafted(PAST, lambda n: runs("<!-- seminar-lint disable SEM001 ", n)),
     "spaces in an alignment row": Crafted(ALIGNMENT, lambda n: f"|---{' ' * n}x"),
     "spaces before a joining word": Crafted(ROW, lambda n: row(name=f"Ann{' ' * n}andrew")),

@@ -222,6 +222,25 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2025-01-29", "Jan 29", "", "No seminar (holiday)", "no-meeting"),
         ],
     ),
+    "heading-speaker-quoted-title-date-line": (
+        (
+            "# Workshop",
+            "",
+            '#### Ada Park — "Weak Instruments"',
+            "",
+            "*March 3, 2025, 4pm, Room 101*",
+            "",
+            "We revisit estimation when instruments are weak.",
+            "",
+            '#### Bo Li — "Interactive Effects"',
+            "",
+            "March 10, 2025 at 4pm",
+        ),
+        [
+            ("2025-03-03", "March 3, 2025", "Ada Park", "Weak Instruments", "held"),
+            ("2025-03-10", "March 10, 2025", "Bo Li", "Interactive Effects", "held"),
+        ],
+    ),
 }
 
 

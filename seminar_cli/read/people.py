@@ -180,12 +180,13 @@ def _labelled(plain: str, parts: list[inline.Segment]) -> Described | None:
 def _emphasised(plain: str, parts: list[inline.Segment]) -> Described | None:
     """`[Speaker (Affil)](url), *Title*` or `"Title" Speaker`: the emphasis or the quotes hold the title."""
     emphasis = next((part.text for part in parts if part.kind == "emphasis" and part.text.strip()), None)
+    written = emphasis
     if emphasis is None or emphasis.strip() == plain:
         quoted = _QUOTED.search(plain)
         if quoted is None or quoted.group(1).strip() == plain.strip('"“” '):
             return None
-        emphasis = quoted.group(1)
-    rest = plain.replace(emphasis, " ", 1)
+        emphasis, written = quoted.group(1), quoted.group(0)  # the quotes go with the title
+    rest = plain.replace(written or emphasis, " ", 1)
     speakers, affiliation = _names_in(rest, parts)
     return Described(_title(emphasis.strip('"“”')), speakers, affiliation)
 
