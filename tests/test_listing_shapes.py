@@ -241,6 +241,26 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2025-03-10", "March 10, 2025", "Bo Li", "Interactive Effects", "held"),
         ],
     ),
+    "no-meeting-in-speaker-column": (
+        (
+            "# Colloquium 2025",
+            "",
+            "| Date | Speaker | Title |",
+            "|---|---|---|",
+            "| Feb 4 | Ada Park | Secure Compilation |",
+            "| Feb 11 | Spring break | |",
+            "| Feb 18 | *No colloquium — reading week* | |",
+            "| Mar 4 | Ann Holiday | Sorting Networks |",
+            "| Mar 11 | No seminar | No seminar |",
+        ),
+        [
+            ("2025-02-04", "Feb 4", "Ada Park", "Secure Compilation", "held"),
+            ("2025-02-11", "Feb 11", "", None, "no-meeting"),
+            ("2025-02-18", "Feb 18", "", None, "no-meeting"),
+            ("2025-03-04", "Mar 4", "Ann Holiday", "Sorting Networks", "held"),
+            ("2025-03-11", "Mar 11", "", "No seminar", "no-meeting"),
+        ],
+    ),
 }
 
 

@@ -130,7 +130,7 @@ def _people_in_words(text: str, *, raw: bool = False) -> tuple[tuple[Speaker, ..
         pieces = [inline.strip_markup(piece) for piece in pieces]
         inside = inline.strip_markup(inside) if inside else inside
     for part in (piece.strip() for piece in pieces):
-        if not part or blank(part):
+        if not part or blank(part) or _slot_mark(part):
             continue
         if speakers and _INSTITUTION.search(part):
             institutions.append(part)
@@ -139,6 +139,11 @@ def _people_in_words(text: str, *, raw: bool = False) -> tuple[tuple[Speaker, ..
     if inside and _INSTITUTION.search(inside):
         institutions.insert(0, inside)
     return tuple(speakers), (", ".join(institutions) if institutions else inside)
+
+
+def _slot_mark(text: str) -> bool:
+    """True for words that mark a slot without a talk (`Spring break`, `No seminar`), not a name (`Ann Holiday`)."""
+    return _NO_MEETING.search(text) is not None and not person(text)
 
 
 def read_free(text: str) -> Described:
