@@ -261,6 +261,33 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2025-03-11", "Mar 11", "", "No seminar", "no-meeting"),
         ],
     ),
+    "speaker-dash-title-order-of-the-listing": (
+        (
+            "# Analysis Seminar 2025",
+            "",
+            "- 14.01.2025: Karin Weber — Harmonic Measures",
+            "- 21.01.2025: Stefan Roth — Singular Integrals",
+            "- 28.01.2025: Ada Park — Tokenization Matters",
+        ),
+        [
+            ("2025-01-14", "14.01.2025", "Karin Weber", "Harmonic Measures", "held"),
+            ("2025-01-21", "21.01.2025", "Stefan Roth", "Singular Integrals", "held"),
+            ("2025-01-28", "28.01.2025", "Ada Park", "Tokenization Matters", "held"),
+        ],
+    ),
+    "title-dash-speaker-order-of-the-listing": (
+        (
+            "# Logic Group",
+            "",
+            "Jan 14, 2025 – Proof Nets – Greta Olsen",
+            "",
+            "Jan 21, 2025 – Cut Elimination – Haruto Sato",
+        ),
+        [
+            ("2025-01-14", "Jan 14, 2025", "Greta Olsen", "Proof Nets", "held"),
+            ("2025-01-21", "Jan 21, 2025", "Haruto Sato", "Cut Elimination", "held"),
+        ],
+    ),
 }
 
 

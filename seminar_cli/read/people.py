@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ..model import EntryStatus, Speaker
 from . import inline
@@ -53,8 +53,14 @@ _NOT_NAMES = frozenset({
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
     "practice", "tba", "tbd", "cancelled", "canceled", "postponed", "online", "virtual", "hybrid", "zoom",
 })  # fmt: skip
+# Endings of abstract nouns that names do not have; long words only (`Clement`, `Felicity` are names).
+_TITLE_ENDINGS = ("tion", "sion", "ment", "ness", "ology", "ism", "ic", "ality", "ivity", "ization")
+_TITLE_WORD_LENGTH = 8
 _PAREN = re.compile(r"\(([^()]*)\)")
 _DASH = re.compile(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
+
+
+DashOrder = Literal["speaker-first", "title-first"]
 
 
 class Described(NamedTuple):
@@ -146,17 +152,53 @@ def _slot_mark(text: str) -> bool:
     return _NO_MEETING.search(text) is not None and not person(text)
 
 
-def read_free(text: str) -> Described:
-    """A talk written as a phrase: its title, its speakers and their affiliation, by the patterns people use."""
+def read_free(text: str, order: DashOrder | None = None) -> Described:
+    """A talk written as a phrase: its title, its speakers and their affiliation, by the patterns people use.
+
+    `order` is the listing's own order of speaker and title around a dash, for a phrase whose two sides
+    both read as names (`Talia Brooks - Harmonic Measures`).
+    """
     parts = inline.segments(text)
-    plain = " ".join("".join(part.text for part in parts).split()).strip(_LEAD_SEPARATORS + "*_~")
+    plain = _plain(parts)
     if not plain:
         return Described(None, (), None)
-    for reader in (_labelled, _emphasised, _by, _parenthesised, _dashed, _colon):
+    found = _marked(plain, parts) or _dashed(plain, order) or _colon(plain, parts)
+    return _linked(found, parts) if found is not None else Described(_title(plain), (), None)
+
+
+def dash_order(texts: list[str]) -> DashOrder | None:
+    """The order of speaker and title around a dash that most phrases of a listing show clearly, or None."""
+    votes = [_clear_order(text) for text in texts]
+    first, last = votes.count("speaker-first"), votes.count("title-first")
+    return "speaker-first" if first > last else "title-first" if last > first else None
+
+
+def _clear_order(text: str) -> DashOrder | None:
+    """Which side of a dashed phrase names the speakers, when only one side reads as names best."""
+    parts = inline.segments(text)
+    plain = _plain(parts)
+    if not plain or _marked(plain, parts) is not None:
+        return None
+    pieces = [piece.strip() for piece in _DASH.split(plain)]
+    named = _named_pieces(pieces)
+    least = min((_wordiness(found[0]) for _, found in named), default=None)
+    best = [position for position, found in named if _wordiness(found[0]) == least]
+    if len(best) != 1 or best[0] not in (0, len(pieces) - 1):
+        return None
+    return "speaker-first" if best[0] == 0 else "title-first"
+
+
+def _plain(parts: list[inline.Segment]) -> str:
+    return " ".join("".join(part.text for part in parts).split()).strip(_LEAD_SEPARATORS + "*_~")
+
+
+def _marked(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """A phrase whose marks say which part is what: a label, emphasis or quotes, `by`, a parenthesis."""
+    for reader in (_labelled, _emphasised, _by, _parenthesised):
         found = reader(plain, parts)
         if found is not None:
-            return _linked(found, parts)
-    return Described(_title(plain), (), None)
+            return found
+    return None
 
 
 def _linked(found: Described, parts: list[inline.Segment]) -> Described:
@@ -234,29 +276,41 @@ def _parenthesised(plain: str, parts: list[inline.Segment]) -> Described | None:
     return None
 
 
-def _dashed(plain: str, parts: list[inline.Segment]) -> Described | None:
+def _dashed(plain: str, order: DashOrder | None) -> Described | None:
     """`Title - Speaker`, `Speaker (Affil) - Title`, `Title - Speaker - notes`: the part that names people."""
     pieces = [piece.strip() for piece in _DASH.split(plain)]
-    if len(pieces) < 2:
-        return None
-    order = [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]
-    named = []
-    for position in order:
-        found = people_phrase(pieces[position]) or _first_name(pieces[position], last=position == len(pieces) - 1)
-        if found:
-            named.append((position, found))
+    named = _named_pieces(pieces) if len(pieces) >= 2 else []
     if not named:
         return None
-    # Where two parts read as names (`Ada Quill - Tidal Models of Learning`), the shorter one without small words.
-    position, found = min(named, key=lambda pair: _wordiness(pair[1][0]))
+    # Where two parts read as names (`Ada Quill - Tidal Models of Learning`), the shorter one without small words;
+    # where they read as names alike, the listing's order says, else the last part is the speaker.
+    least = min(_wordiness(found[0]) for _, found in named)
+    best = [(position, found) for position, found in named if _wordiness(found[0]) == least]
+    wanted = 0 if order == "speaker-first" else len(pieces) - 1
+    position, found = next((pair for pair in best if pair[0] == wanted), best[0])
     title = " - ".join(pieces[:position]) if position else " - ".join(pieces[1:])
     return Described(_title(title), *found)
 
 
+def _named_pieces(pieces: list[str]) -> list[tuple[int, tuple[tuple[Speaker, ...], str | None]]]:
+    """The parts of a dashed phrase that read as names, the last part first, then the first, then the others."""
+    named = []
+    for position in [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]:
+        found = people_phrase(pieces[position]) or _first_name(pieces[position], last=position == len(pieces) - 1)
+        if found:
+            named.append((position, found))
+    return named
+
+
 def _wordiness(speakers: tuple[Speaker, ...]) -> int:
-    """How little the names look like names: their length in words, small words counting thrice."""
-    return max((len(words) + 2 * sum(word.islower() for word in words) for words in
+    """How little the names look like names: their length in words, small words and title words counting thrice."""
+    return max((len(words) + 2 * sum(word.islower() or _title_word(word) for word in words) for words in
                 (speaker.name.split() for speaker in speakers)), default=0)  # fmt: skip
+
+
+def _title_word(word: str) -> bool:
+    """A long word with an abstract noun's ending (`Tokenization`, `Alignment`, `Topology`): a title's, not a name's."""
+    return len(word) >= _TITLE_WORD_LENGTH and word.lower().rstrip("s").endswith(_TITLE_ENDINGS)
 
 
 def _first_name(text: str, *, last: bool) -> tuple[tuple[Speaker, ...], str | None] | None:
