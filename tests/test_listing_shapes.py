@@ -288,6 +288,47 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2025-01-21", "Jan 21, 2025", "Haruto Sato", "Cut Elimination", "held"),
         ],
     ),
+    "german-header-dotted-dates": (
+        (
+            "# Kolloquium",
+            "",
+            "| Datum | Vortragende | Titel |",
+            "|---|---|---|",
+            "| 14.01.2025 | Anja Keller | Mehrgitterverfahren |",
+            "| 04.02.2025 | Lukas Brandt | Randelemente |",
+        ),
+        [
+            ("2025-01-14", "14.01.2025", "Anja Keller", "Mehrgitterverfahren", "held"),
+            ("2025-02-04", "04.02.2025", "Lukas Brandt", "Randelemente", "held"),
+        ],
+    ),
+    "french-header-year-less-day-first": (
+        (
+            "# Séminaire 2025",
+            "",
+            "| Date | Orateur | Titre |",
+            "|---|---|---|",
+            "| 07/01 | Claire Dubois | Marches aléatoires |",
+            "| 14/01 | Hugo Martin | Percolation critique |",
+        ),
+        [
+            ("2025-01-07", "07/01", "Claire Dubois", "Marches aléatoires", "held"),
+            ("2025-01-14", "14/01", "Hugo Martin", "Percolation critique", "held"),
+        ],
+    ),
+    "dates-header-course-column": (
+        (
+            "# Summer School 2025",
+            "",
+            "| Dates | Lecturer | Course |",
+            "|---|---|---|",
+            "| June 5–6 | Yuki Tanabe | Mean Field Games |",
+        ),
+        [
+            ("2025-06-05", "June 5–6", "Yuki Tanabe", "Mean Field Games", "held"),
+            ("2025-06-06", "June 5–6", "Yuki Tanabe", "Mean Field Games", "held"),
+        ],
+    ),
 }
 
 
