@@ -329,6 +329,20 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2025-06-06", "June 5–6", "Yuki Tanabe", "Mean Field Games", "held"),
         ],
     ),
+    "hours-in-the-date-cell": (
+        (
+            "# Ocean Seminar",
+            "",
+            "| Date & Time | Speaker | Title |",
+            "|---|---|---|",
+            "| Sep 5, 2025, 4:00 PM | Keiko Ito | Internal Waves |",
+            "| TBD | Sven Nilsson | Sea Ice |",
+        ),
+        [
+            ("2025-09-05", "Sep 5, 2025", "Keiko Ito", "Internal Waves", "held"),
+            (None, None, "Sven Nilsson", "Sea Ice", "held"),
+        ],
+    ),
 }
 
 
@@ -343,3 +357,9 @@ def test_each_pattern_reads_as_written(name: str) -> None:
         for entry in listing.entries
     ]  # fmt: skip
     assert found == expected
+
+
+def test_a_date_cell_gives_the_hours_when_no_column_does() -> None:
+    lines, _ = CASES["hours-in-the-date-cell"]
+    (listing,) = listings(parse_page("\n".join(lines) + "\n"))
+    assert [(str(entry.start), entry.end) for entry in listing.entries] == [("16:00:00", None), ("None", None)]
