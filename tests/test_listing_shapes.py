@@ -343,6 +343,35 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             (None, None, "Sven Nilsson", "Sea Ice", "held"),
         ],
     ),
+    "cancelled-items": (
+        (
+            "# Reading Group 2025",
+            "",
+            "- **Sep 25** — Paul Girard, *Gesture Interfaces* (cancelled)",
+            "- ~~**Oct 2** — Ruth Olawale, *Accessible Charts*~~",
+            "- **Oct 16** — Cancelled: Ivo Petrov, *Haptics*",
+            "- **Oct 23** — Maya Chen, *Designing for Trust*",
+        ),
+        [
+            ("2025-09-25", "Sep 25", "Paul Girard", "Gesture Interfaces", "cancelled"),
+            ("2025-10-02", "Oct 2", "Ruth Olawale", "Accessible Charts", "cancelled"),
+            ("2025-10-16", "Oct 16", "Ivo Petrov", "Haptics", "cancelled"),
+            ("2025-10-23", "Oct 23", "Maya Chen", "Designing for Trust", "held"),
+        ],
+    ),
+    "struck-paragraph": (
+        (
+            "# Logic Group 2025",
+            "",
+            "~~**Jan 14** – Proof Nets (Greta Olsen)~~",
+            "",
+            "**Jan 21** – Cut Elimination (Haruto Sato)",
+        ),
+        [
+            ("2025-01-14", "Jan 14", "Greta Olsen", "Proof Nets", "cancelled"),
+            ("2025-01-21", "Jan 21", "Haruto Sato", "Cut Elimination", "held"),
+        ],
+    ),
 }
 
 

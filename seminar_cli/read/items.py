@@ -17,7 +17,7 @@ from ..text.lines import body, split_lines
 from . import inline
 from .date_tokens import DateToken, date_tokens, leading_token
 from .entries import Draft, Found, Node, caption_line, hours
-from .people import DashOrder, Described, blank, dash_order, read_free, read_people, status_of
+from .people import DashOrder, Described, blank, dash_order, read_free, read_people, status_of, struck
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
 _KEY = re.compile(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
@@ -149,7 +149,7 @@ def _draft(item: list[Line], order: DashOrder | None) -> Draft:
         line=item[0].number,
         end_line=item[-1].number,
         token=token,
-        status=status_of(*statuses, speakers=described.speakers),
+        status="cancelled" if struck(text) else status_of(*statuses, speakers=described.speakers),
         title=described.title,
         speakers=described.speakers,
         affiliation=described.affiliation,

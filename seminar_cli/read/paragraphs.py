@@ -16,7 +16,7 @@ from ..text.lines import body, split_lines
 from .date_tokens import DateToken, leading_token
 from .entries import Draft, Found, Node, hours
 from .items import is_item
-from .people import DashOrder, dash_order, read_free, status_of
+from .people import DashOrder, dash_order, read_free, status_of, struck
 
 _TAG = r"\{%[^%]*%\}|\{\{[^}]*\}\}|</?[A-Za-z][^>]*>"  # a template tag or an HTML tag, each closed where it can be
 _TAG_LINE = re.compile(rf"^\s*(?:{_TAG})(?:\s*(?:{_TAG}))*\s*$")
@@ -85,7 +85,7 @@ def _draft(talk: _Dated, order: DashOrder | None) -> Draft:
         line=talk.line,
         end_line=talk.end_line,
         token=talk.token,
-        status=status_of(talk.whole, speakers=described.speakers),
+        status="cancelled" if struck(talk.text) else status_of(talk.whole, speakers=described.speakers),
         title=described.title,
         speakers=described.speakers,
         affiliation=described.affiliation,

@@ -74,7 +74,7 @@ class Described(NamedTuple):
 def status_of(*texts: str | None, speakers: tuple[Speaker, ...] = ()) -> EntryStatus:
     """Held, cancelled, a slot without a meeting, or a placeholder, from the entry's texts (raw markdown)."""
     values = [text for text in texts if text and text.strip()]
-    if any(_STRUCK.match(text) or _CANCELLED.search(text) for text in values):
+    if any(struck(text) or _CANCELLED.search(text) for text in values):
         return "cancelled"
     if any(not blank(speaker.name) for speaker in speakers):
         return "held"
@@ -82,6 +82,11 @@ def status_of(*texts: str | None, speakers: tuple[Speaker, ...] = ()) -> EntrySt
     if any(_NO_MEETING.search(text) for text in plain):
         return "no-meeting"
     return "placeholder" if all(blank(text) for text in plain) else "held"
+
+
+def struck(text: str) -> bool:
+    """True for a text struck through as a whole (`~~Oct 2 - Ada Park, *Tides*~~`): a cancelled talk."""
+    return _STRUCK.match(text) is not None
 
 
 def blank(text: str) -> bool:
@@ -162,6 +167,8 @@ def read_free(text: str, order: DashOrder | None = None) -> Described:
     plain = _plain(parts)
     if not plain:
         return Described(None, (), None)
+    # `(cancelled)`, `Cancelled:` say the talk's status, not its title or speaker
+    plain = inline.split_cancelled(plain)[0].strip(_LEAD_SEPARATORS + "*_~") or plain
     found = _marked(plain, parts) or _dashed(plain, order) or _colon(plain, parts)
     return _linked(found, parts) if found is not None else Described(_title(plain), (), None)
 

@@ -47,7 +47,8 @@ def _draft(entry: ScheduleEntry, columns: dict[str, int], stacked: tuple[str, ..
     speakers, affiliation = _speakers(entry, columns, parts)
     title_cell = _cell(row, columns, "title")
     # The hours from their own column, else from the date cell (`Sep 5, 2025, 4:00 PM` under `Date & Time`).
-    start, end = hours(_cell(row, columns, "time"), None) if "time" in columns else hours(inline.strip_markup(parts.get("date", "")), token)
+    timed = _cell(row, columns, "time") if "time" in columns else inline.strip_markup(parts.get("date", ""))
+    start, end = hours(timed, None if "time" in columns else token)
     status: EntryStatus | None = "cancelled" if entry.struck or entry.cancelled else None
     return Draft(
         line=row.line,
