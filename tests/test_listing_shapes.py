@@ -372,6 +372,49 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             ("2025-01-21", "Jan 21", "Haruto Sato", "Cut Elimination", "held"),
         ],
     ),
+    "week-and-date-columns": (
+        (
+            "# Reading Group 2025",
+            "",
+            "| Week | Date | Presenter | Topic |",
+            "|---|---|---|---|",
+            "| 1 | Jan 13 | Nina Alvarez | Potential Outcomes |",
+            "| 2 | Jan 20 | Oscar Lind | Instrumental Variables |",
+        ),
+        [
+            ("2025-01-13", "Jan 13", "Nina Alvarez", "Potential Outcomes", "held"),
+            ("2025-01-20", "Jan 20", "Oscar Lind", "Instrumental Variables", "held"),
+        ],
+    ),
+    "date-heading-bold-speaker-line": (
+        (
+            "# Colloquium",
+            "",
+            "### March 12, 2025",
+            "",
+            "**Ann Liang** (Maplewood University) — Dark Matter in Dwarf Galaxies",
+            "",
+            "### March 19, 2025",
+            "",
+            "**Bilal Aziz** — Neutrino Mass Ordering",
+        ),
+        [
+            ("2025-03-12", "March 12, 2025", "Ann Liang", "Dark Matter in Dwarf Galaxies", "held"),
+            ("2025-03-19", "March 19, 2025", "Bilal Aziz", "Neutrino Mass Ordering", "held"),
+        ],
+    ),
+    "hours-then-speaker-and-quoted-title": (
+        (
+            "# Math Seminar",
+            "",
+            '- Sep 5, 2025, 4:00–5:00 pm: Carla Benedetti, "Sums of Squares"',
+            '- Sep 12, 2025, 4:00–5:00 pm: Dev Patel, "Additive Combinatorics"',
+        ),
+        [
+            ("2025-09-05", "Sep 5, 2025", "Carla Benedetti", "Sums of Squares", "held"),
+            ("2025-09-12", "Sep 12, 2025", "Dev Patel", "Additive Combinatorics", "held"),
+        ],
+    ),
 }
 
 

@@ -47,7 +47,9 @@ _BY = re.compile(r"\sby\s", re.I)
 _BY_LEAD = re.compile(r"^by\s", re.I)  # `*Title* by Speaker`: the word before the names
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
-_CLOCK_LEAD = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?(?=\s|\()", re.I)  # `16:00 (room) Name`
+# `16:00 (room) Name`, `4:00–5:00 pm: Name`: hours that lead what is left of a phrase
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?"
+_CLOCK_LEAD = re.compile(rf"^\s*{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?(?=[\s(:,])", re.I)
 _NOT_NAMES = frozenset({
     "introduction", "overview", "discussion", "part", "review", "tutorial", "workshop", "keynote", "break", "notes",
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
@@ -242,7 +244,26 @@ def _emphasised(plain: str, parts: list[inline.Segment]) -> Described | None:
         emphasis, written = quoted.group(1), quoted.group(0)  # the quotes go with the title
     rest = plain.replace(written or emphasis, " ", 1)
     speakers, affiliation = _names_in(rest, parts)
+    if written == emphasis and plain.startswith(emphasis) and _more_namelike(emphasis, speakers):
+        return _leading_name(emphasis, rest) or Described(_title(emphasis), speakers, affiliation)
     return Described(_title(emphasis.strip('"“”')), speakers, affiliation)
+
+
+def _more_namelike(emphasis: str, speakers: tuple[Speaker, ...]) -> bool:
+    """True when a leading emphasis reads as a name better than what the rest of the phrase names."""
+    named = people_phrase(emphasis)
+    return named is not None and (not speakers or _wordiness(named[0]) < _wordiness(speakers))
+
+
+def _leading_name(emphasis: str, rest: str) -> Described | None:
+    """`**Ann Liang** (Affil) - Title`: an emphasised name leads, and a title follows it (not a title's own words)."""
+    named = people_phrase(emphasis)
+    cleaned = rest.strip(_LEAD_SEPARATORS)
+    paren = _PAREN_LEAD.match(cleaned)
+    title = _title(cleaned[paren.end() :] if paren else cleaned)
+    if named is None or title is None or not title[:1].isupper():
+        return None
+    return Described(title, named[0], paren.group(0).strip(" ()") if paren else named[1])
 
 
 def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ...], str | None]:

@@ -51,6 +51,7 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("links", re.compile(r"\b(links?|slides|videos?|recordings?|notes|format|materials?)\b", re.I)),
 )
+_DATE_WORD = re.compile(r"\b(dates?|when|datum|fecha)\b", re.I)
 COLUMN_KINDS: tuple[str, ...] = tuple(key for key, _ in _COLUMN_WORDS)
 
 
@@ -68,6 +69,10 @@ def column_map(header: Row) -> tuple[tuple[str, int], ...]:
             if key not in found and pattern.search(value):
                 found[key] = index
                 break
+    # `| Week | Date | ...`, `| Day | Date | ...`: the column that says `Date` holds the dates.
+    dated = next((index for index, value in enumerate(header.values) if _DATE_WORD.search(value)), None)
+    if "date" in found and dated is not None and not _DATE_WORD.search(header.values[found["date"]]):
+        found = {key: index for key, index in found.items() if index != dated} | {"date": dated}
     return tuple(found.items())
 
 
