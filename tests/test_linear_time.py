@@ -70,6 +70,13 @@ CRAFTED = {
     "link openings without a closing": Crafted(SPEAKER, lambda n: f"<br>Speaker: [Ann](https://e.org/){runs('<a', n)}"),
     "link targets without a closing": Crafted(ABOUT, lambda n: runs("[x](", n)),
     "an HTML block of brackets": Crafted(ABOUT, lambda n: f"<div>\n{runs('[', n)}\n</div>"),
+    "spaces after the date of a heading's date line": Crafted(
+        ABOUT, lambda n: f'### Ada Park - "Tides"\n\n*March 3, 2025{" " * n}- 4pm*\n\n### Bo Li\n\n*March 10, 2025*'
+    ),
+    "spaces after the hours that lead a quoted title": Crafted(
+        ABOUT,
+        lambda n: f'- Sep 5, 2026, 4:00 –{" " * n}5:00 pm: **Ann Lee** "Tides"\n- Sep 12, 2026: **Bo Li** (X) - Y',
+    ),
     "unclosed suppression comments": Crafted(PAST, lambda n: runs("<!-- seminar-lint disable SEM001 ", n)),
     "spaces in an alignment row": Crafted(ALIGNMENT, lambda n: f"|---{' ' * n}x"),
     "spaces before a joining word": Crafted(ROW, lambda n: row(name=f"Ann{' ' * n}andrew")),

@@ -142,6 +142,15 @@ def test_a_page_without_any_talk_listing_is_still_refused() -> None:
         parse_page("# Notes\n\nA page about our lab, founded in 2015.\n\n- a list\n- of things\n")
 
 
+def test_prose_under_headings_that_starts_with_a_date_is_no_talk() -> None:
+    from seminar_cli.errors import NotASeminarPageError
+
+    with pytest.raises(NotASeminarPageError):
+        parse_page(
+            "# Club\n\n## About\n\nMarch 3, 2015: the club was founded.\n\n## Contact\n\nMay 4, 2020 - we moved.\n"
+        )
+
+
 def wild_pages() -> list[Path]:
     return sorted(path for path in WILD.glob("*.md") if path.name != "README.md") if WILD.is_dir() else []
 

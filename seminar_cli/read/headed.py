@@ -17,15 +17,18 @@ from ..model import EntryStatus, Heading, Item, RawBlock, Speaker
 from ..text.blocks import heading_of
 from ..text.lines import split_lines
 from . import inline
-from .date_tokens import DateToken, date_tokens
+from .date_tokens import DateToken, date_tokens, leading_token
 from .entries import Draft, Found, Node, hours
-from .items import FIELD_KINDS
+from .items import FIELD_KINDS, is_item
 from .people import Described, blank, people_phrase, read_free, read_people, status_of
 
 # `**Speaker:** X`, `**Speaker**: X`, `*Abstract:*`, `Title: X`: an emphasis mark, a label, a colon in or after it.
 _LABEL = re.compile(r"^\s*(\*\*|__|\*|_)?(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)(?:\1)?:(?:\1)?\s*(?P<value>.*)$")
 _DATE_LABEL = re.compile(r"^\W{0,3}(date|when|day)\W{0,3}:", re.I | re.M)
 _NUMBERED = re.compile(r"^\s*\d{1,4}\s*[.:)]\s*")
+# After the date: nothing, or the hours and the place (`, 4pm, Room 101`, ` at 4 pm`, ` - 16:00`).
+_DATE_LINE_REST = re.compile(r"$|[,;|·•@]|\s+(?:at|in|from|\d)|\s*[-–—]\s?\d", re.I)
+_DATE_LINE_WIDTH = 80  # a date line gives the date, hours and room; a longer line is prose that starts with a date
 _MARKS = re.compile(r"\*\*\[?(postponed|cancel+ed)\]?\*\*|\[(postponed|cancel+ed)\]", re.I)
 
 
@@ -81,17 +84,20 @@ def _draft(nodes: Sequence[Node], index: int, end: int, title: str) -> Draft | N
     body = nodes[index + 1 : end]
     heading = inline.strip_markup(title)
     tokens = date_tokens(heading)
-    if not tokens and not _dated_body(body):
+    date_line = None if tokens else _date_line(body)
+    if not tokens and date_line is None and not _dated_body(body):
         return None
     labelled, lines = _body(body)
-    token = tokens[0] if tokens else _labelled_date(labelled)
+    if date_line is not None:
+        lines = lines[1:]
+    token = tokens[0] if tokens else leading_token(date_line or "") or _labelled_date(labelled)
     if token is None:
         return None
     rest = heading[: token.start] + " " + heading[token.end :] if tokens else heading
     described = _described(_NUMBERED.sub("", rest.strip(" ,;:-–—")), labelled, lines)
     start, stop = hours(heading, tokens[0] if tokens else None)
     if start is None:
-        start, stop = hours(labelled.get("time", ""), None)
+        start, stop = hours(date_line or labelled.get("time", ""), None)
     return Draft(
         line=_line_of(nodes[index]),
         end_line=_last_line(body[-1].item if body else nodes[index].item),
@@ -111,6 +117,25 @@ def _dated_body(body: Sequence[Node]) -> bool:
     if any(level_of(node) is not None for node in body):
         return False
     return any(_DATE_LABEL.search(getattr(node.item, "text", "")) for node in body)
+
+
+def _date_line(body: Sequence[Node]) -> str | None:
+    """The first line of a heading's own body when it is a date line (`*March 3, 2025, 4pm, Room 101*`).
+
+    A date line is short, starts with a date and goes on only to hours or a place, so that prose which
+    starts with a date (`March 3, 2015: the club was founded.`) and list items are not one.
+    """
+    blocks = [node.item for node in body if not (isinstance(node.item, RawBlock) and node.item.kind == "blank")]
+    if not blocks or not isinstance(blocks[0], RawBlock) or blocks[0].kind != "paragraph":
+        return None
+    if any(level_of(node) is not None for node in body):
+        return None
+    written = split_lines(blocks[0].text)[0]
+    line = inline.strip_markup(written).strip()
+    token = leading_token(line)
+    if token is None or len(line) > _DATE_LINE_WIDTH or is_item(written):
+        return None
+    return line if _DATE_LINE_REST.match(line[token.end :]) else None
 
 
 def _labelled_date(labelled: dict[str, str]) -> DateToken | None:

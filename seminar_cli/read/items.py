@@ -15,9 +15,9 @@ from typing import NamedTuple
 from ..model import RawBlock, Speaker
 from ..text.lines import body, split_lines
 from . import inline
-from .date_tokens import date_tokens, leading_token
+from .date_tokens import DateToken, date_tokens, leading_token
 from .entries import Draft, Found, Node, caption_line, hours
-from .people import Described, blank, read_free, read_people, status_of
+from .people import DashOrder, Described, blank, dash_order, read_free, read_people, status_of, struck
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
 _KEY = re.compile(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
@@ -45,7 +45,8 @@ def read_list(nodes: Sequence[Node], index: int) -> Found | None:
     if not lines:
         return None
     items = _items(lines)
-    drafts = [_draft(item) for item in items]
+    order = dash_order([_head(item)[1] for item in items])
+    drafts = [_draft(item, order) for item in items]
     dated = sum(1 for draft in drafts if draft.token is not None or draft.label is not None)
     if dated == 0 or dated * 2 < len(drafts):
         return Found("list", [], end)  # not a listing: none of its items starts one either
@@ -122,28 +123,33 @@ def _items(lines: list[Line]) -> list[list[Line]]:
     return items
 
 
-def _draft(item: list[Line]) -> Draft:
-    """What one item says: its date, title and speakers from its first line, else from its nested fields."""
+def _head(item: list[Line]) -> tuple[str, str, DateToken | None]:
+    """An item's first line with its continuation lines, what follows the date leading it, and that date."""
     head = _ITEM.match(item[0].text)
     text = (head.group("text") or "") if head else item[0].text
     text += "".join(" " + line.text.strip() for line in _continuation(item))
-    fields, loose = _fields(item)
     token = leading_token(text)
-    rest = text[token.end :] if token is not None else text
+    return text, (text[token.end :] if token is not None else text), token
+
+
+def _draft(item: list[Line], order: DashOrder | None) -> Draft:
+    """What one item says: its date, title and speakers from its first line, else from its nested fields."""
+    text, rest, token = _head(item)
+    fields, loose = _fields(item)
     if token is None and "date" in fields:
         found = date_tokens(inline.strip_markup(fields["date"]))
         token = found[0] if found else None
     label = None
     if token is None and (keyed := _KEY.match(text)) is not None:  # `**Week 3:** *Title*`: a week, not a date
         label, rest = f"{keyed.group('word').capitalize()} {keyed.group('number')}", text[keyed.end() :]
-    described = _described(rest, fields, loose)
+    described = _described(rest, fields, loose, order)
     start, end = hours(text, token) if token is not None else (None, None)
     statuses = [rest, fields.get("title"), fields.get("speaker"), *loose]
     return Draft(
         line=item[0].number,
         end_line=item[-1].number,
         token=token,
-        status=status_of(*statuses, speakers=described.speakers),
+        status="cancelled" if struck(text) else status_of(*statuses, speakers=described.speakers),
         title=described.title,
         speakers=described.speakers,
         affiliation=described.affiliation,
@@ -182,9 +188,9 @@ def _fields(item: list[Line]) -> tuple[dict[str, str], list[str]]:
     return fields, loose
 
 
-def _described(rest: str, fields: dict[str, str], loose: list[str]) -> Described:
+def _described(rest: str, fields: dict[str, str], loose: list[str], order: DashOrder | None) -> Described:
     """Title and speakers: labelled nested fields first, then the first line, then a lone nested line."""
-    from_line = read_free(rest)
+    from_line = read_free(rest, order)
     title = from_line.title
     if "title" in fields and not blank(inline.strip_markup(fields["title"])):
         title = read_free(fields["title"]).title or title

@@ -9,17 +9,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..model import RawBlock
 from ..text.lines import body, split_lines
-from .date_tokens import leading_token
+from .date_tokens import DateToken, leading_token
 from .entries import Draft, Found, Node, hours
 from .items import is_item
-from .people import read_free, status_of
+from .people import DashOrder, dash_order, read_free, status_of, struck
 
 _TAG = r"\{%[^%]*%\}|\{\{[^}]*\}\}|</?[A-Za-z][^>]*>"  # a template tag or an HTML tag, each closed where it can be
 _TAG_LINE = re.compile(rf"^\s*(?:{_TAG})(?:\s*(?:{_TAG}))*\s*$")
 _TAGS = re.compile(r"\{%[^%]*%\}|\{\{[^}]*\}\}")
+
+
+class _Dated(NamedTuple):
+    """A line that a date leads, with the lines that continue it: one talk, not yet read."""
+
+    line: int
+    end_line: int
+    token: DateToken
+    text: str  # the first line
+    whole: str  # what follows the date, continuation lines joined
 
 
 def read_paragraphs(nodes: Sequence[Node], index: int) -> Found | None:
@@ -27,7 +38,7 @@ def read_paragraphs(nodes: Sequence[Node], index: int) -> Found | None:
     first = nodes[index].item
     if not isinstance(first, RawBlock) or first.kind != "paragraph":
         return None
-    drafts: list[Draft] = []
+    dated: list[_Dated] = []
     end = index
     while end < len(nodes):
         item = nodes[end].item
@@ -35,21 +46,22 @@ def read_paragraphs(nodes: Sequence[Node], index: int) -> Found | None:
             break
         if item.kind in ("paragraph", "html"):
             found = _dated_lines(item)
-            if not found and not drafts:
+            if not found and not dated:
                 return None
-            drafts.extend(found)
+            dated.extend(found)
         elif item.kind not in ("blank", "comment", "quote"):
             break
         end += 1
-    if len(drafts) < 2:
+    if len(dated) < 2:
         return None
-    return Found("paragraphs", drafts, end)
+    order = dash_order([talk.whole for talk in dated])
+    return Found("paragraphs", [_draft(talk, order) for talk in dated], end)
 
 
-def _dated_lines(block: RawBlock) -> list[Draft]:
+def _dated_lines(block: RawBlock) -> list[_Dated]:
     """The talks of one paragraph: a talk per line that a date leads, with the lines that continue it."""
     lines = [body(line) for line in split_lines(block.text)]
-    drafts: list[Draft] = []
+    found: list[_Dated] = []
     position = 0
     while position < len(lines):
         text = _TAGS.sub("", lines[position])
@@ -61,23 +73,25 @@ def _dated_lines(block: RawBlock) -> list[Draft]:
         while last + 1 < len(lines) and not _ends(lines[last + 1]):
             last += 1
         whole = " ".join([text[token.end :], *(line.strip() for line in lines[position + 1 : last + 1])])
-        described = read_free(whole)
-        start, end = hours(text, token)
-        drafts.append(
-            Draft(
-                line=block.line + position,
-                end_line=block.line + last,
-                token=token,
-                status=status_of(whole, speakers=described.speakers),
-                title=described.title,
-                speakers=described.speakers,
-                affiliation=described.affiliation,
-                start=start,
-                end=end,
-            )
-        )
+        found.append(_Dated(block.line + position, block.line + last, token, text, whole))
         position = last + 1
-    return drafts
+    return found
+
+
+def _draft(talk: _Dated, order: DashOrder | None) -> Draft:
+    described = read_free(talk.whole, order)
+    start, end = hours(talk.text, talk.token)
+    return Draft(
+        line=talk.line,
+        end_line=talk.end_line,
+        token=talk.token,
+        status="cancelled" if struck(talk.text) else status_of(talk.whole, speakers=described.speakers),
+        title=described.title,
+        speakers=described.speakers,
+        affiliation=described.affiliation,
+        start=start,
+        end=end,
+    )
 
 
 def _ends(line: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ..model import EntryStatus, Speaker
 from . import inline
@@ -44,16 +44,25 @@ _LABELLED = re.compile(
     re.I,
 )
 _BY = re.compile(r"\sby\s", re.I)
+_BY_LEAD = re.compile(r"^by\s", re.I)  # `*Title* by Speaker`: the word before the names
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
-_CLOCK_LEAD = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?(?=\s|\()", re.I)  # `16:00 (room) Name`
+# `16:00 (room) Name`, `4:00–5:00 pm: Name`: hours that lead what is left of a phrase
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?"
+_CLOCK_LEAD = re.compile(rf"^\s*{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?(?=[\s(:,])", re.I)
 _NOT_NAMES = frozenset({
     "introduction", "overview", "discussion", "part", "review", "tutorial", "workshop", "keynote", "break", "notes",
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
     "practice", "tba", "tbd", "cancelled", "canceled", "postponed", "online", "virtual", "hybrid", "zoom",
 })  # fmt: skip
+# Endings of abstract nouns that names do not have; long words only (`Clement`, `Felicity` are names).
+_TITLE_ENDINGS = ("tion", "sion", "ment", "ness", "ology", "ism", "ic", "ality", "ivity", "ization")
+_TITLE_WORD_LENGTH = 8
 _PAREN = re.compile(r"\(([^()]*)\)")
 _DASH = re.compile(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
+
+
+DashOrder = Literal["speaker-first", "title-first"]
 
 
 class Described(NamedTuple):
@@ -67,7 +76,7 @@ class Described(NamedTuple):
 def status_of(*texts: str | None, speakers: tuple[Speaker, ...] = ()) -> EntryStatus:
     """Held, cancelled, a slot without a meeting, or a placeholder, from the entry's texts (raw markdown)."""
     values = [text for text in texts if text and text.strip()]
-    if any(_STRUCK.match(text) or _CANCELLED.search(text) for text in values):
+    if any(struck(text) or _CANCELLED.search(text) for text in values):
         return "cancelled"
     if any(not blank(speaker.name) for speaker in speakers):
         return "held"
@@ -75,6 +84,11 @@ def status_of(*texts: str | None, speakers: tuple[Speaker, ...] = ()) -> EntrySt
     if any(_NO_MEETING.search(text) for text in plain):
         return "no-meeting"
     return "placeholder" if all(blank(text) for text in plain) else "held"
+
+
+def struck(text: str) -> bool:
+    """True for a text struck through as a whole (`~~Oct 2 - Ada Park, *Tides*~~`): a cancelled talk."""
+    return _STRUCK.match(text) is not None
 
 
 def blank(text: str) -> bool:
@@ -129,7 +143,7 @@ def _people_in_words(text: str, *, raw: bool = False) -> tuple[tuple[Speaker, ..
         pieces = [inline.strip_markup(piece) for piece in pieces]
         inside = inline.strip_markup(inside) if inside else inside
     for part in (piece.strip() for piece in pieces):
-        if not part or blank(part):
+        if not part or blank(part) or _slot_mark(part):
             continue
         if speakers and _INSTITUTION.search(part):
             institutions.append(part)
@@ -140,17 +154,60 @@ def _people_in_words(text: str, *, raw: bool = False) -> tuple[tuple[Speaker, ..
     return tuple(speakers), (", ".join(institutions) if institutions else inside)
 
 
-def read_free(text: str) -> Described:
-    """A talk written as a phrase: its title, its speakers and their affiliation, by the patterns people use."""
+def _slot_mark(text: str) -> bool:
+    """True for words that mark a slot without a talk (`Spring break`, `No seminar`), not a name (`Ann Holiday`)."""
+    return _NO_MEETING.search(text) is not None and not person(text)
+
+
+def read_free(text: str, order: DashOrder | None = None) -> Described:
+    """A talk written as a phrase: its title, its speakers and their affiliation, by the patterns people use.
+
+    `order` is the listing's own order of speaker and title around a dash, for a phrase whose two sides
+    both read as names (`Talia Brooks - Harmonic Measures`).
+    """
     parts = inline.segments(text)
-    plain = " ".join("".join(part.text for part in parts).split()).strip(_LEAD_SEPARATORS + "*_~")
+    plain = _plain(parts)
     if not plain:
         return Described(None, (), None)
-    for reader in (_labelled, _emphasised, _by, _parenthesised, _dashed, _colon):
+    # `(cancelled)`, `Cancelled:` say the talk's status, not its title or speaker
+    plain = inline.split_cancelled(plain)[0].strip(_LEAD_SEPARATORS + "*_~") or plain
+    found = _marked(plain, parts) or _dashed(plain, order) or _colon(plain, parts)
+    return _linked(found, parts) if found is not None else Described(_title(plain), (), None)
+
+
+def dash_order(texts: list[str]) -> DashOrder | None:
+    """The order of speaker and title around a dash that most phrases of a listing show clearly, or None."""
+    votes = [_clear_order(text) for text in texts]
+    first, last = votes.count("speaker-first"), votes.count("title-first")
+    return "speaker-first" if first > last else "title-first" if last > first else None
+
+
+def _clear_order(text: str) -> DashOrder | None:
+    """Which side of a dashed phrase names the speakers, when only one side reads as names best."""
+    parts = inline.segments(text)
+    plain = _plain(parts)
+    if not plain or _marked(plain, parts) is not None:
+        return None
+    pieces = [piece.strip() for piece in _DASH.split(plain)]
+    named = _named_pieces(pieces)
+    least = min((_wordiness(found[0]) for _, found in named), default=None)
+    best = [position for position, found in named if _wordiness(found[0]) == least]
+    if len(best) != 1 or best[0] not in (0, len(pieces) - 1):
+        return None
+    return "speaker-first" if best[0] == 0 else "title-first"
+
+
+def _plain(parts: list[inline.Segment]) -> str:
+    return " ".join("".join(part.text for part in parts).split()).strip(_LEAD_SEPARATORS + "*_~")
+
+
+def _marked(plain: str, parts: list[inline.Segment]) -> Described | None:
+    """A phrase whose marks say which part is what: a label, emphasis or quotes, `by`, a parenthesis."""
+    for reader in (_labelled, _emphasised, _by, _parenthesised):
         found = reader(plain, parts)
         if found is not None:
-            return _linked(found, parts)
-    return Described(_title(plain), (), None)
+            return found
+    return None
 
 
 def _linked(found: Described, parts: list[inline.Segment]) -> Described:
@@ -179,14 +236,34 @@ def _labelled(plain: str, parts: list[inline.Segment]) -> Described | None:
 def _emphasised(plain: str, parts: list[inline.Segment]) -> Described | None:
     """`[Speaker (Affil)](url), *Title*` or `"Title" Speaker`: the emphasis or the quotes hold the title."""
     emphasis = next((part.text for part in parts if part.kind == "emphasis" and part.text.strip()), None)
+    written = emphasis
     if emphasis is None or emphasis.strip() == plain:
         quoted = _QUOTED.search(plain)
         if quoted is None or quoted.group(1).strip() == plain.strip('"“” '):
             return None
-        emphasis = quoted.group(1)
-    rest = plain.replace(emphasis, " ", 1)
+        emphasis, written = quoted.group(1), quoted.group(0)  # the quotes go with the title
+    rest = plain.replace(written or emphasis, " ", 1)
     speakers, affiliation = _names_in(rest, parts)
+    if written == emphasis and plain.startswith(emphasis) and _more_namelike(emphasis, speakers):
+        return _leading_name(emphasis, rest) or Described(_title(emphasis), speakers, affiliation)
     return Described(_title(emphasis.strip('"“”')), speakers, affiliation)
+
+
+def _more_namelike(emphasis: str, speakers: tuple[Speaker, ...]) -> bool:
+    """True when a leading emphasis reads as a name better than what the rest of the phrase names."""
+    named = people_phrase(emphasis)
+    return named is not None and (not speakers or _wordiness(named[0]) < _wordiness(speakers))
+
+
+def _leading_name(emphasis: str, rest: str) -> Described | None:
+    """`**Ann Liang** (Affil) - Title`: an emphasised name leads, and a title follows it (not a title's own words)."""
+    named = people_phrase(emphasis)
+    cleaned = rest.strip(_LEAD_SEPARATORS)
+    paren = _PAREN_LEAD.match(cleaned)
+    title = _title(cleaned[paren.end() :] if paren else cleaned)
+    if named is None or title is None or not title[:1].isupper():
+        return None
+    return Described(title, named[0], paren.group(0).strip(" ()") if paren else named[1])
 
 
 def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ...], str | None]:
@@ -197,7 +274,7 @@ def _names_in(rest: str, parts: list[inline.Segment]) -> tuple[tuple[Speaker, ..
             if found:
                 return found
     cleaned = _PAREN_LEAD.sub("", _CLOCK_LEAD.sub("", rest)).strip(" ,;:-–—[]")
-    return people_phrase(cleaned) or ((), None)
+    return people_phrase(cleaned) or people_phrase(_BY_LEAD.sub("", cleaned)) or ((), None)
 
 
 def _by(plain: str, parts: list[inline.Segment]) -> Described | None:
@@ -227,29 +304,41 @@ def _parenthesised(plain: str, parts: list[inline.Segment]) -> Described | None:
     return None
 
 
-def _dashed(plain: str, parts: list[inline.Segment]) -> Described | None:
+def _dashed(plain: str, order: DashOrder | None) -> Described | None:
     """`Title - Speaker`, `Speaker (Affil) - Title`, `Title - Speaker - notes`: the part that names people."""
     pieces = [piece.strip() for piece in _DASH.split(plain)]
-    if len(pieces) < 2:
-        return None
-    order = [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]
-    named = []
-    for position in order:
-        found = people_phrase(pieces[position]) or _first_name(pieces[position], last=position == len(pieces) - 1)
-        if found:
-            named.append((position, found))
+    named = _named_pieces(pieces) if len(pieces) >= 2 else []
     if not named:
         return None
-    # Where two parts read as names (`Ada Quill - Tidal Models of Learning`), the shorter one without small words.
-    position, found = min(named, key=lambda pair: _wordiness(pair[1][0]))
+    # Where two parts read as names (`Ada Quill - Tidal Models of Learning`), the shorter one without small words;
+    # where they read as names alike, the listing's order says, else the last part is the speaker.
+    least = min(_wordiness(found[0]) for _, found in named)
+    best = [(position, found) for position, found in named if _wordiness(found[0]) == least]
+    wanted = 0 if order == "speaker-first" else len(pieces) - 1
+    position, found = next((pair for pair in best if pair[0] == wanted), best[0])
     title = " - ".join(pieces[:position]) if position else " - ".join(pieces[1:])
     return Described(_title(title), *found)
 
 
+def _named_pieces(pieces: list[str]) -> list[tuple[int, tuple[tuple[Speaker, ...], str | None]]]:
+    """The parts of a dashed phrase that read as names, the last part first, then the first, then the others."""
+    named = []
+    for position in [len(pieces) - 1, 0, *range(1, len(pieces) - 1)]:
+        found = people_phrase(pieces[position]) or _first_name(pieces[position], last=position == len(pieces) - 1)
+        if found:
+            named.append((position, found))
+    return named
+
+
 def _wordiness(speakers: tuple[Speaker, ...]) -> int:
-    """How little the names look like names: their length in words, small words counting thrice."""
-    return max((len(words) + 2 * sum(word.islower() for word in words) for words in
+    """How little the names look like names: their length in words, small words and title words counting thrice."""
+    return max((len(words) + 2 * sum(word.islower() or _title_word(word) for word in words) for words in
                 (speaker.name.split() for speaker in speakers)), default=0)  # fmt: skip
+
+
+def _title_word(word: str) -> bool:
+    """A long word with an abstract noun's ending (`Tokenization`, `Alignment`, `Topology`): a title's, not a name's."""
+    return len(word) >= _TITLE_WORD_LENGTH and word.lower().rstrip("s").endswith(_TITLE_ENDINGS)
 
 
 def _first_name(text: str, *, last: bool) -> tuple[tuple[Speaker, ...], str | None] | None:
@@ -261,11 +350,12 @@ def _first_name(text: str, *, last: bool) -> tuple[tuple[Speaker, ...], str | No
 
 
 def _colon(plain: str, parts: list[inline.Segment]) -> Described | None:
-    """`Speaker: Title` (the name before a colon)."""
+    """`Speaker: Title`, `Speaker (Affil): Title` (the people before a colon)."""
     head, colon, rest = plain.partition(":")
-    if not colon or not person(head.strip()):
+    named = people_phrase(head) if colon else None
+    if named is None:
         return None
-    return Described(_title(rest), (Speaker(head.strip()),), None)
+    return Described(_title(rest), *named)
 
 
 def person(text: str) -> bool:

@@ -46,7 +46,9 @@ def _draft(entry: ScheduleEntry, columns: dict[str, int], stacked: tuple[str, ..
     token = _token(parts.get("date", ""))
     speakers, affiliation = _speakers(entry, columns, parts)
     title_cell = _cell(row, columns, "title")
-    start, end = hours(_cell(row, columns, "time"), None) if "time" in columns else (None, None)
+    # The hours from their own column, else from the date cell (`Sep 5, 2025, 4:00 PM` under `Date & Time`).
+    timed = _cell(row, columns, "time") if "time" in columns else inline.strip_markup(parts.get("date", ""))
+    start, end = hours(timed, None if "time" in columns else token)
     status: EntryStatus | None = "cancelled" if entry.struck or entry.cancelled else None
     return Draft(
         line=row.line,

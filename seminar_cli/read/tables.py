@@ -28,15 +28,16 @@ _STRUCK = re.compile(r"^~~(.*)~~$", re.S)
 # Header words by what the column holds, the one table of them: the first kind whose words a header uses wins
 # (`Speaker's Institute` is an affiliation).
 _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", re.compile(r"\b(date|when|day|week)\b", re.I)),
-    ("time", re.compile(r"\b(time|hours?)\b", re.I)),
-    ("location", re.compile(r"\b(location|room|place|venue|where)\b", re.I)),
+    # English words, and the few that pages in German, French and Spanish head their columns with.
+    ("date", re.compile(r"\b(dates?|when|days?|weeks?|datum|fecha)\b", re.I)),
+    ("time", re.compile(r"\b(time|hours?|zeit|heure|horario)\b", re.I)),
+    ("location", re.compile(r"\b(location|room|place|venue|where|raum|ort|salle|lieu|lugar)\b", re.I)),
     ("affiliation", re.compile(r"\b(affil\w*|institut\w*|organi[sz]ation|university)\b", re.I)),
     (
         "name",
         re.compile(
             r"\b(names?|speakers?|presenters?|lead|leading|leaders?|moderators?|lecturers?|instructors?|hosts?|who|"
-            r"persons?|people)(\(s\))?\b",
+            r"persons?|people|vortragende[rn]?|referent(in|en)?|orat(eur|rice)s?|intervenant(e|s|es)?|ponentes?)(\(s\))?\b",
             re.I,
         ),
     ),
@@ -44,12 +45,13 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "title",
         re.compile(
             r"\b(talks?|titles?|topics?|tutorials?|subject|presentations?|papers?|readings?|description|events?|"
-            r"sessions?|activity|activities|what)(\(s\))?\b",
+            r"sessions?|activity|activities|what|courses?|titel|titre|t[ií]tulo|thema|sujet)(\(s\))?\b",
             re.I,
         ),
     ),
     ("links", re.compile(r"\b(links?|slides|videos?|recordings?|notes|format|materials?)\b", re.I)),
 )
+_DATE_WORD = re.compile(r"\b(dates?|when|datum|fecha)\b", re.I)
 COLUMN_KINDS: tuple[str, ...] = tuple(key for key, _ in _COLUMN_WORDS)
 
 
@@ -67,6 +69,10 @@ def column_map(header: Row) -> tuple[tuple[str, int], ...]:
             if key not in found and pattern.search(value):
                 found[key] = index
                 break
+    # `| Week | Date | ...`, `| Day | Date | ...`: the column that says `Date` holds the dates.
+    dated = next((index for index, value in enumerate(header.values) if _DATE_WORD.search(value)), None)
+    if "date" in found and dated is not None and not _DATE_WORD.search(header.values[found["date"]]):
+        found = {key: index for key, index in found.items() if index != dated} | {"date": dated}
     return tuple(found.items())
 
 
