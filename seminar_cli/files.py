@@ -179,7 +179,8 @@ def write_atomic(path: str, text: str, *, unchanged: tuple[str, Stamp] | None = 
     _check_folder(folder, path)
     temp = ""
     try:
-        handle, temp = _temp_file(target, folder, path)
+        with _signals_held(path, written=False):  # a signal never leaves a temporary file it has no name for
+            handle, temp = _temp_file(target, folder, path)
         _fill(handle, temp, text.encode("utf-8"), info)
         if unchanged is not None:
             _check_unchanged(target, path, *unchanged)
@@ -363,8 +364,9 @@ def on_signal(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _signals_held(path: str) -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP back while the file is renamed into place; raise them once it is."""
+def _signals_held(path: str, *, written: bool = True) -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP back for a step that must not be cut (the rename, making the
+    temporary file); raise them once it is done, `written` telling whether the page was."""
     _signals.holding = True
     try:
         yield
@@ -372,7 +374,7 @@ def _signals_held(path: str) -> Iterator[None]:
         _signals.holding = False
     if _signals.pending:
         signum, _signals.pending = _signals.pending, 0
-        raise Interrupted(signum, path, written=True)
+        raise Interrupted(signum, path, written=written)
 
 
 @contextmanager

@@ -296,3 +296,27 @@ def test_lint_fix_on_a_read_only_page_says_it_could_not_be_written(tmp_path: Pat
     assert code == 2
     assert "is read-only; nothing was written" in err
     assert "could not be written" in err and "could not be read" not in err
+
+
+def test_a_signal_while_the_temporary_file_is_being_made_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+    import tempfile
+
+    from seminar_cli.errors import Interrupted
+
+    page = example(tmp_path)
+    before = page.read_bytes()
+    make = tempfile.mkstemp
+
+    def signalled(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = make(*args, **kwargs)  # type: ignore[call-overload]
+        files.on_signal(signal.SIGINT, None)  # the file exists, its name not yet returned
+        return made  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", signalled)
+    with pytest.raises(Interrupted) as raised:
+        files.write_atomic(str(page), "new text\n")
+    assert "unchanged" in str(raised.value)
+    assert page.read_bytes() == before and temporary_files(tmp_path) == []
