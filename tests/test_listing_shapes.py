@@ -268,11 +268,13 @@ CASES: dict[str, tuple[tuple[str, ...], Expected]] = {
             "- 14.01.2025: Karin Weber — Harmonic Measures",
             "- 21.01.2025: Stefan Roth — Singular Integrals",
             "- 28.01.2025: Ada Park — Tokenization Matters",
+            "- 04.02.2025: Milan Petrovic — Spectral Theory",
         ),
         [
             ("2025-01-14", "14.01.2025", "Karin Weber", "Harmonic Measures", "held"),
             ("2025-01-21", "21.01.2025", "Stefan Roth", "Singular Integrals", "held"),
             ("2025-01-28", "28.01.2025", "Ada Park", "Tokenization Matters", "held"),
+            ("2025-02-04", "04.02.2025", "Milan Petrovic", "Spectral Theory", "held"),
         ],
     ),
     "title-dash-speaker-order-of-the-listing": (

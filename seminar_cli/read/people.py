@@ -55,8 +55,9 @@ _NOT_NAMES = frozenset({
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
     "practice", "tba", "tbd", "cancelled", "canceled", "postponed", "online", "virtual", "hybrid", "zoom",
 })  # fmt: skip
-# Endings of abstract nouns that names do not have; long words only (`Clement`, `Felicity` are names).
-_TITLE_ENDINGS = ("tion", "sion", "ment", "ness", "ology", "ism", "ic", "ality", "ivity", "ization")
+# Endings of abstract nouns that names do not have; long words only (`Clement`, `Felicity` are names),
+# and not `-ic` (`Harmonic`, but also `Petrovic`, `Frederic`).
+_TITLE_ENDINGS = ("tion", "sion", "ment", "ness", "ology", "ism", "ality", "ivity", "ization")
 _TITLE_WORD_LENGTH = 8
 _PAREN = re.compile(r"\(([^()]*)\)")
 _DASH = re.compile(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
