@@ -35,7 +35,8 @@ class Reach:
     def __str__(self) -> str:
         return f"{self.checked} of {self.examples} examples reached the check ({self.share:.0%})"
 
-    def assert_enough(self) -> None:
-        """Record the count, and fail unless at least `least` of the examples reached the check."""
+    def assert_enough(self, least: float | None = None) -> None:
+        """Record the count; fail unless at least `least` (default: the counter's) of the examples reached the check."""
         self.record("reach", str(self))
-        assert self.examples > 0 and self.share >= self.least, f"{self}; at least {self.least:.0%} must"
+        least = self.least if least is None else least
+        assert self.examples > 0 and self.share >= least, f"{self}; at least {least:.0%} must"

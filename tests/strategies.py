@@ -193,3 +193,33 @@ def pages(draw: st.DrawFn) -> PageSpec:
         text += newline
     spec.text = text
     return spec
+
+
+# Markup that breaks or starts blocks when it lands inside a line of a page.
+NOISE = (
+    "|", "**", "[", "]", "(", ")", "<br>", "---", "# ", "#### Schedule", "<!--", "-->", "`", "```", "~~",
+    "\t", "\r", "\ufeff", "TBD", "02/30/2026", "13/13/13", "12 a.m.", "<pre>", "</PRE>", "<div>", "> ", "- ",
+)  # fmt: skip
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> str:
+    """A generated page with a few lines dropped, duplicated, swapped or cut, or markup noise or any text put in."""
+    lines = draw(pages()).text.split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "duplicate", "swap", "cut", "noise", "text"]))
+        at = draw(st.integers(0, len(lines[index])))
+        if action == "drop" and len(lines) > 1:
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[index], lines[other] = lines[other], lines[index]
+        elif action == "cut":
+            lines[index] = lines[index][:at]
+        else:
+            noise = draw(st.sampled_from(NOISE)) if action == "noise" else draw(st.text(max_size=12))
+            lines[index] = lines[index][:at] + noise + lines[index][at:]
+    return "\n".join(lines)
