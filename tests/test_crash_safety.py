@@ -27,6 +27,21 @@ def seminar(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[b
     )
 
 
+def killed(process: subprocess.Popen[bytes], folder: Path, wait: float | None) -> None:
+    """Kill the process `wait` seconds after it starts, or (None) at a moment while its temporary file exists."""
+    if wait is not None:
+        time.sleep(wait)
+    else:
+        while process.poll() is None and not any(folder.glob(".seminar.md.*.tmp")):
+            time.sleep(0.005)
+        time.sleep(CHANCE.uniform(0.0, 0.2))  # within SEMINAR_WRITE_DELAY, the pause halfway through the write
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+
+
+CHANCE = random.Random(20261123)
+
+
 def test_killing_a_write_at_any_moment_leaves_the_old_or_the_new_page(tmp_path: Path) -> None:
     page = tmp_path / "seminar.md"
     shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", page)
@@ -35,20 +50,23 @@ def test_killing_a_write_at_any_moment_leaves_the_old_or_the_new_page(tmp_path: 
     assert finished.wait(30) == 0
     new = page.read_bytes()
     assert new != old
-    chance = random.Random(20261123)
-    outcomes = {"old": 0, "new": 0}
-    for _ in range(25):
+    outcomes = {"old": 0, "new": 0, "mid-write": 0}
+    # Two kills in three wait for the write to start; the others land at any moment, before it or after.
+    waits = [None if index % 3 else CHANCE.uniform(0.0, 1.2) for index in range(15)]
+    for wait in waits:
         page.write_bytes(old)
-        process = seminar("rotate", str(page), *ROTATE, env={"SEMINAR_WRITE_DELAY": "0.3"})
-        time.sleep(chance.uniform(0.0, 1.2))
-        process.send_signal(signal.SIGKILL)
-        process.wait(30)
+        killed(seminar("rotate", str(page), *ROTATE, env={"SEMINAR_WRITE_DELAY": "0.3"}), tmp_path, wait)
         now = page.read_bytes()
         assert now in (old, new), "the page holds neither the old nor the new text"
         outcomes["old" if now == old else "new"] += 1
         for leftover in tmp_path.glob(".seminar.md.*.tmp"):
-            leftover.unlink()  # a killed write may leave its temp file; never the page half-written
-    assert outcomes["old"] > 0  # the kills did land before the replace
+            # The kill landed while the new text was being written beside the page: the page is the old one.
+            written = leftover.read_bytes()
+            assert now == old and len(written) < len(new) and new.startswith(written), outcomes
+            outcomes["mid-write"] += 1
+            leftover.unlink()
+    assert outcomes["mid-write"] >= 6, outcomes  # most of the ten kills that waited for it landed mid-write
+    assert outcomes["old"] > 0
 
 
 def test_parallel_edits_all_land(tmp_path: Path) -> None:
