@@ -16,8 +16,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .config import find_config
-from .errors import NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
-from .files import locked, read_text, write_atomic
+from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
+from .files import Stamp, check_output, locked, read_stamped, read_text, remove_stale_temporary_files, write_atomic
 from .model import Config, Page
 from .read.page import parse_page
 from .text.render import render_page
@@ -53,7 +53,7 @@ __all__ = [
 
 def read_page(path: str) -> Page:
     """Read and parse the page stored at `path`."""
-    return parse_page(read_text(path), path)
+    return parse_page(read_text(path, find_config(path).max_page_size), path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ def verify(
     Talk blocks whose text is unchanged from the `original` page are not read again
     (the same text reads the same); every new or changed block is.
     """
-    from .outputs.data import page_data
+    from .outputs.data import difference, page_data
 
     try:
         reread = reread or parse_page(after, path, known=original)
@@ -112,12 +112,12 @@ def verify(
             )
         del wanted["season_year"], got["season_year"]  # a year nothing on the page depends on
     if wanted != got:
-        where, expected, found = _first_difference(wanted, got)
+        what, found, expected = difference(wanted, got)
         raise WriteRefusedError(
-            f"the edited page would not read back as intended at {where}; nothing was written",
+            "the edited page would not read back as intended; nothing was written",
             path=path,
-            found=repr(found),
-            expected=repr(expected),
+            found=f"{what} would read as {found}",
+            expected=expected,
         )
 
 
@@ -135,27 +135,19 @@ def _relies_on_season_year(page: Page) -> bool:
     )
 
 
-def _first_difference(wanted: object, got: object, where: str = "page") -> tuple[str, object, object]:
-    if isinstance(wanted, dict) and isinstance(got, dict):
-        for key in wanted:
-            if wanted.get(key) != got.get(key):
-                return _first_difference(wanted[key], got.get(key), f"{where}.{key}")
-    if isinstance(wanted, list) and isinstance(got, list) and len(wanted) == len(got):
-        for index, (one, other) in enumerate(zip(wanted, got, strict=True)):
-            if one != other:
-                return _first_difference(one, other, f"{where}[{index}]")
-    return where, wanted, got
-
-
 def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
     """Edit the page at `path`; with `write`, replace it atomically, only if it changed and nobody else did."""
-    with locked(path) if write else nullcontext():
-        text = read_text(path)
-        result = edit_text(text, operation, path)
-        if write and result.changed:
-            if read_text(path) != text:
-                raise WriteRefusedError("the page changed while it was being edited; nothing was written", path=path)
-            write_atomic(path, result.after)
+    limit = find_config(path).max_page_size
+    try:
+        with locked(path) if write else nullcontext():
+            if write:
+                remove_stale_temporary_files(path)  # a killed run's leftovers; no other run writes meanwhile
+            text, stamp = read_stamped(path, limit)
+            result = edit_text(text, operation, path)
+            if write and result.changed:
+                write_atomic(path, result.after, unchanged=(text, stamp))
+    except Interrupted as stopped:
+        raise stopped.at(path) from None
     return result
 
 
@@ -169,6 +161,7 @@ class LintResult(NamedTuple):
     fixed: tuple[Finding, ...]
     refused: tuple[Finding, ...]
     notices: tuple[Notice, ...] = ()  # not findings: a page where no talk could be read
+    unwritten: tuple[SeminarError, ...] = ()
 
 
 _SKIP_FOLDERS = frozenset({"node_modules", "_site", "vendor"})
@@ -215,7 +208,8 @@ def lint_paths(
     cache: dict[str, Config] = {}
     for path in markdown_files(paths):
         try:
-            text = read_text(path)
+            settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
+            text, stamp = read_stamped(path, settings.max_page_size)
             page = parse_page(text, path)
         except NotASeminarPageError:
             tally.skipped.append(path)
@@ -223,9 +217,8 @@ def lint_paths(
         except SeminarError as error:
             tally.errors.append(error)
             continue
-        settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
         day = today if today is not None else default_today(page, settings, cast(datetime, now))
-        _lint_file(tally, page, text, day, settings, fix)
+        _lint_file(tally, page, (text, stamp), day, settings, fix)
     return tally.result()
 
 
@@ -240,33 +233,37 @@ class _Tally:
     fixed: list[Finding] = field(default_factory=list)
     refused: list[Finding] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    unwritten: list[SeminarError] = field(default_factory=list)
 
     def result(self) -> LintResult:
         return LintResult(
             tuple(self.findings), tuple(self.errors), tuple(self.checked), tuple(self.skipped),
-            tuple(self.fixed), tuple(self.refused), tuple(self.notices),
+            tuple(self.fixed), tuple(self.refused), tuple(self.notices), tuple(self.unwritten),
         )  # fmt: skip
 
 
-def _lint_file(tally: _Tally, page: Page, text: str, day: date, settings: Config, fix: bool) -> None:
+Read = tuple[str, Stamp]  # a page's exact text and the stamp of the file it was read from
+
+
+def _lint_file(tally: _Tally, page: Page, read: Read, day: date, settings: Config, fix: bool) -> None:
     """Lint one page and, with `fix`, write the fixes that check out."""
     from .lint.engine import lint_report
     from .lint.registry import select_rules
 
     path = page.path or "<page>"
     rules = select_rules(settings.select, settings.ignore)
-    found, notices = lint_report(page, today=day, config=settings, rules=rules, source=text)
+    found, notices = lint_report(page, today=day, config=settings, rules=rules, source=read[0])
     if fix and any(item.fix for item in found):
-        found = _fixed(tally, page, text, day, settings, rules, found)
+        found = _fixed(tally, page, read, day, settings, rules, found)
     tally.checked.append(path)
     tally.findings.extend(found)
     tally.notices.extend(notices)
 
 
 def _fixed(
-    tally: _Tally, page: Page, text: str, day: date, settings: Config, rules: Sequence[Rule], found: list[Finding]
+    tally: _Tally, page: Page, read: Read, day: date, settings: Config, rules: Sequence[Rule], found: list[Finding]
 ) -> list[Finding]:
-    """Apply the fixes that check out and write them; the findings left."""
+    """Apply the fixes that check out and write them (locked, only over the page that was read); the findings left."""
     from .lint.engine import lint_page
     from .lint.fix import fix_page
 
@@ -275,12 +272,14 @@ def _fixed(
     def relint(fixed: Page, source: str) -> list[Finding]:
         return lint_page(fixed, today=day, config=settings, rules=rules, source=source)
 
-    outcome = fix_page(text, path, found, relint)
+    outcome = fix_page(read[0], path, found, relint)
     try:
         if outcome.text is not None:
-            write_atomic(path, outcome.text)
+            with locked(path):
+                remove_stale_temporary_files(path)
+                write_atomic(path, outcome.text, unchanged=read)
     except SeminarError as error:
-        tally.errors.append(error)
+        tally.unwritten.append(error)
         return found
     tally.fixed.extend(outcome.fixed)
     tally.refused.extend(outcome.refused)
@@ -366,15 +365,15 @@ def announce(
     return mail.fill(text, known, template[1] if template else None)
 
 
-def new_season_file(path: str, year: int, output: str, *, force: bool) -> EditResult:
-    """Next season's page as it would be written to `output` (checked to read back as intended)."""
+def new_season_file(path: str, year: int, output: str | None, *, force: bool) -> EditResult:
+    """Next season's page as it would be written to `output` (None: standard output), checked to read back."""
     from .edit.requests import new_season
 
-    if os.path.exists(output) and not force:
-        raise UsageError("exists", path=output, expected="another -o path, or --force to replace it")
-    if os.path.realpath(output) == os.path.realpath(path):
-        raise UsageError("-o names the page itself", path=output, expected="no -o to edit the page in place")
-    result = edit_text(read_text(path), new_season(year), path)
+    if output is not None:
+        if os.path.realpath(output) == os.path.realpath(path):
+            raise UsageError("-o names the page itself", path=output, expected="no -o to edit the page in place")
+        check_output(output, force=force)
+    result = edit_text(read_text(path, find_config(path).max_page_size), new_season(year), path)
     parse_page(result.after, output)  # reads back, joining back to the exact text
     return result
 

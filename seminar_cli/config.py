@@ -3,8 +3,9 @@
 Keys: `timezone` (IANA name, e.g. "America/New_York"), `select` and `ignore` (rule codes,
 prefixes or names), `meeting-day` ("Thursday"), `hours` ("10:00-11:00"), `past-order`
 ("newest-first" or "oldest-first"), `past-talks` ("blocks", or "rows" to keep given talks as schedule
-rows only on a page without a Past section), `pages` (paths or globs, relative to the file) and
-`details-days` (how many days before the next talk Next shows it, with its abstract and bio; 7).
+rows only on a page without a Past section), `pages` (paths or globs, relative to the file),
+`details-days` (how many days before the next talk Next shows it, with its abstract and bio; 7) and
+`max-page-size` (bytes, or "64 MiB": a bigger page is refused).
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from .errors import ConfigError
 from .model import Config, PastOrder, PastTalks
 from .read.dates import scan_time, weekday_index
 
-KEYS = ("timezone", "select", "ignore", "meeting-day", "hours", "past-order", "past-talks", "pages", "details-days")
+KEYS = (
+    "timezone", "select", "ignore", "meeting-day", "hours", "past-order", "past-talks", "pages", "details-days",
+    "max-page-size",
+)  # fmt: skip
+_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1 << 10, "mb": 1000**2, "mib": 1 << 20, "gb": 1000**3, "gib": 1 << 30}
 
 
 def find_config(start: str | os.PathLike[str], cache: dict[str, Config] | None = None) -> Config:
@@ -88,6 +93,7 @@ def _config(table: Any, path: str) -> Config:
         "past-talks": _past_talks,
         "pages": _words,
         "details-days": _days,
+        "max-page-size": _size,
     }
     fields: dict[str, Any] = {}
     for key, parse in parsers.items():
@@ -106,7 +112,7 @@ def _timezone(value: Any, key: str) -> str:
         raise ValueError("expected a time zone name such as 'America/New_York'")
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
         raise ValueError("unknown time zone; expected an IANA name such as 'America/New_York'") from None
     return value
 
@@ -153,6 +159,16 @@ def _past_talks(value: Any, key: str) -> PastTalks:
     if value == "rows":
         return "rows"
     raise ValueError("expected 'blocks' or 'rows'")
+
+
+def _size(value: Any, key: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", value) if isinstance(value, str) else None
+    factor = _UNITS.get(found.group(2).lower()) if found else None
+    if found is None or factor is None or float(found.group(1)) * factor < 1:
+        raise ValueError("expected a size such as 67108864, '64 MiB' or '500 KB'")
+    return int(float(found.group(1)) * factor)
 
 
 def configured_pages(config: Config) -> list[str]:

@@ -93,5 +93,28 @@ class WriteRefusedError(SeminarError):
     """The rendered page would not mean what the edit intended, so nothing was written."""
 
 
+class Interrupted(BaseException):
+    """A signal (Ctrl-C, `kill`, a closed terminal) stopped the command; a file being written was left whole.
+
+    Like `KeyboardInterrupt` it is no `Exception`: nothing that handles errors swallows it on its way out.
+    """
+
+    def __init__(self, signum: int, path: str | None = None, *, written: bool = False) -> None:
+        if path is None:
+            message = "interrupted; nothing was written"
+        else:
+            message = f"interrupted; {path} {'was written in full' if written else 'unchanged'}"
+        super().__init__(message)
+        self.message = message
+        self.signum = signum
+        self.path = path
+        self.written = written
+        self.exit_code = 128 + signum  # 130 for Ctrl-C, 143 for `kill`, 129 for a closed terminal
+
+    def at(self, path: str) -> Interrupted:
+        """The same interruption, saying which file it left alone (or finished writing)."""
+        return self if self.path is not None else Interrupted(self.signum, path)
+
+
 class InternalError(SeminarError):
     """A bug: the tool broke one of its own invariants; the page was left alone."""

@@ -379,6 +379,9 @@ class Page:
         return [(section, talk) for section in self.sections for talk in section.talks]
 
 
+PAGE_SIZE_LIMIT = 64 * 1024 * 1024  # bytes: a bigger file is refused, not read into memory
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """What the configuration (`[tool.seminar]`, `.seminar.toml`) says about a series; every field is optional."""
@@ -391,6 +394,7 @@ class Config:
     past_order: PastOrder | None = None
     past_talks: PastTalks | None = None
     pages: tuple[str, ...] = ()
+    max_page_size: int = PAGE_SIZE_LIMIT
     path: str | None = None
     details_days: int = 7  # how many days before the next talk Next shows it, with its abstract and bio
 

@@ -136,8 +136,10 @@ def schedule_block(draw: st.DrawFn, year: int, yearless: bool) -> tuple[list[str
         "|" + "|".join(draw(st.sampled_from([" :------------: ", " -------------- ", "---"])) for _ in header) + "|",
     ]
     days = sorted(draw(st.lists(st.integers(0, 360), max_size=6, unique=True)))
-    if days and all((date(year, 1, 1) + timedelta(days=offset)).day <= 12 for offset in days):
-        days.append(350)  # a day above 12 settles that the page writes its dates month first
+    settling = [offset for offset in days if (date(year, 1, 1) + timedelta(days=offset)).day > 12]
+    if days and len(settling) < 2:
+        # Days above 12 settle that the page writes its dates month first; two, so that one edit leaves one.
+        days = sorted({*days, 349, 350})
     for offset in days:
         day = date(year, 1, 1) + timedelta(days=offset)
         tbd = day.day <= 12 and draw(st.integers(0, 9)) == 0  # the rows that settle the order keep their dates

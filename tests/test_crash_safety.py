@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import EXAMPLES
+import pytest
+from conftest import EXAMPLES, invoke
 
 from seminar_cli.api import parse_page
 
@@ -27,46 +28,84 @@ def seminar(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[b
     )
 
 
-def killed(process: subprocess.Popen[bytes], folder: Path, wait: float | None) -> None:
-    """Kill the process `wait` seconds after it starts, or (None) at a moment while its temporary file exists."""
-    if wait is not None:
-        time.sleep(wait)
-    else:
-        while process.poll() is None and not any(folder.glob(".seminar.md.*.tmp")):
-            time.sleep(0.005)
-        time.sleep(CHANCE.uniform(0.0, 0.2))  # within SEMINAR_WRITE_DELAY, the pause halfway through the write
-    process.send_signal(signal.SIGKILL)
-    process.wait(30)
+KILLS = int(os.environ.get("SEMINAR_CRASH_KILLS", "40"))  # 200 and more for a long run
 
 
-CHANCE = random.Random(20261123)
+def forked_seminar(args: list[str], delay: float) -> int:
+    """`seminar ARGS` in a forked copy of this process (no start-up to wait for), its write slowed by `delay`."""
+    from seminar_cli.cli import app, entry  # noqa: F401 - loaded once here, not in every child
+
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 99
+    try:
+        os.environ["SEMINAR_WRITE_DELAY"] = str(delay)
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        sys.argv = ["seminar", *args]
+        entry.main()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    finally:
+        os._exit(code)
 
 
+def temporary_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob(".seminar.md.seminar-*.tmp"))
+
+
+def own(folder: Path, stale: set[Path]) -> set[Path]:
+    """The temporary files of the run going on (not those an earlier, killed run left)."""
+    return set(temporary_files(folder)) - stale
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_killing_a_write_at_any_moment_leaves_the_old_or_the_new_page(tmp_path: Path) -> None:
     page = tmp_path / "seminar.md"
     shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", page)
     old = page.read_bytes()
-    finished = seminar("rotate", str(page), *ROTATE)
-    assert finished.wait(30) == 0
+    assert invoke("rotate", str(page), *ROTATE)[0] == 0
     new = page.read_bytes()
     assert new != old
-    outcomes = {"old": 0, "new": 0, "mid-write": 0}
-    # Two kills in three wait for the write to start; the others land at any moment, before it or after.
-    waits = [None if index % 3 else CHANCE.uniform(0.0, 1.2) for index in range(15)]
-    for wait in waits:
+    chance = random.Random(20261123)
+    delay = 0.04
+    landed = {signal.SIGKILL: 0, signal.SIGTERM: 0}  # kills that came while the new text was being written
+    outcomes = {"old": 0, "new": 0}
+    for index in range(KILLS):
         page.write_bytes(old)
-        killed(seminar("rotate", str(page), *ROTATE, env={"SEMINAR_WRITE_DELAY": "0.3"}), tmp_path, wait)
+        kind = signal.SIGKILL if index % 2 else signal.SIGTERM
+        stale = set(temporary_files(tmp_path))  # what earlier kills left: the run removes them under the lock
+        pid = forked_seminar(["rotate", str(page), *ROTATE], delay)
+        if index % 5:  # most kills aim at the write itself; the others at any moment
+            deadline = time.monotonic() + 3
+            while not own(tmp_path, stale) and time.monotonic() < deadline:
+                time.sleep(0.001)
+            time.sleep(chance.uniform(0, delay))
+        else:
+            time.sleep(chance.uniform(0, 0.3))
+        writing = bool(own(tmp_path, stale))
+        os.kill(pid, kind)
+        _, status = os.waitpid(pid, 0)
+        landed[kind] += writing
         now = page.read_bytes()
         assert now in (old, new), "the page holds neither the old nor the new text"
         outcomes["old" if now == old else "new"] += 1
-        for leftover in tmp_path.glob(".seminar.md.*.tmp"):
+        if kind == signal.SIGTERM and writing:
+            assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 143
+            assert not own(tmp_path, stale), "SIGTERM left the temporary file"
+        for leftover in own(tmp_path, stale):
             # The kill landed while the new text was being written beside the page: the page is the old one.
-            written = leftover.read_bytes()
-            assert now == old and len(written) < len(new) and new.startswith(written), outcomes
-            outcomes["mid-write"] += 1
-            leftover.unlink()
-    assert outcomes["mid-write"] >= 6, outcomes  # most of the ten kills that waited for it landed mid-write
+            assert now == old and new.startswith(leftover.read_bytes()), "a temporary file beside a replaced page"
+    assert sum(landed.values()) >= KILLS // 2, landed  # most kills did land while the temporary file existed
     assert outcomes["old"] > 0
+    page.write_bytes(old)
+    assert invoke("rotate", str(page), *ROTATE)[0] == 0  # the next edit of the page
+    assert page.read_bytes() == new
+    assert temporary_files(tmp_path) == [], "the next edit left a killed run's temporary file"
+    during = f"{landed[signal.SIGKILL]} SIGKILL and {landed[signal.SIGTERM]} SIGTERM"
+    print(f"{KILLS} kills, {during} during the write; the page was old {outcomes['old']}, new {outcomes['new']} times")
 
 
 def test_parallel_edits_all_land(tmp_path: Path) -> None:

@@ -265,7 +265,9 @@ def test_the_command_writes_an_ics_file_that_imports(tmp_path: Path) -> None:
     assert f"{out}: 5 events" in result.stdout
     first = out.read_text()
     assert len(vevents(first)) == 5
-    assert runner.invoke(app, ["export", str(page), "-o", str(out)]).exit_code == 0
+    again = runner.invoke(app, ["export", str(page), "-o", str(out)])
+    assert again.exit_code == 2 and "exists" in again.stderr and "--force" in again.stderr
+    assert runner.invoke(app, ["export", str(page), "-o", str(out), "--force"]).exit_code == 0
     assert out.read_text() == first  # the -o file is the previous export: nothing changed, same bytes
 
 
@@ -293,7 +295,7 @@ def test_an_output_that_is_not_a_calendar_or_is_the_page_is_refused(tmp_path: Pa
     shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", page)
     notes = tmp_path / "notes.txt"
     notes.write_text("BEGIN:VCALENDAR\nnot really\n")
-    result = runner.invoke(app, ["export", str(page), "-o", str(notes)])
+    result = runner.invoke(app, ["export", str(page), "-o", str(notes), "--force"])
     assert result.exit_code == 2 and "-o" in result.stderr and "is not an iCalendar file" in result.stderr
     assert notes.read_text() == "BEGIN:VCALENDAR\nnot really\n"
     result = runner.invoke(app, ["export", str(page), "--format", "json", "-o", str(page)])

@@ -1,4 +1,6 @@
-"""Fuzzing: mangled real and example pages either round-trip or are refused with a SeminarError.
+"""Fuzzing: mangled real and example pages either round-trip or are refused with a SeminarError, and command
+lines with mangled option values or inputs that are not files end in one line and exit 0, 1 or 2, writing
+nothing unless they succeed.
 
 The CI profile is quick. For a long run: SEMINAR_FUZZ_SECONDS=600 pytest tests/test_fuzz.py
 (keeps drawing fresh examples until the time is up).
@@ -6,12 +8,17 @@ The CI profile is quick. For a long run: SEMINAR_FUZZ_SECONDS=600 pytest tests/t
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import signal
+import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import our_pages, read, shared_pages
+from conftest import EXAMPLES, our_pages, read, shared_pages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reach import Reach
@@ -156,6 +163,129 @@ def test_random_bytes_are_read_or_refused(reach: Reach) -> None:
     reach.assert_enough(least=0.6)  # a quarter of the noise is bytes, seldom UTF-8: refused (where they are)
 
 
+# Every command and the options it takes; values come from VALUES, files from FILES.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "add-talk": ("--date", "--speaker", "--speaker-url", "--affiliation", "--title", "--location", "--time", "--photo",
+                 "--abstract-file", "--bio-file"),
+    "update-talk": ("--talk", "--title", "--speaker", "--speaker-url", "--location", "--time", "--photo", "--caption",
+                    "--from", "--abstract-file"),
+    "reschedule": ("--talk", "--date", "--time", "--location"),
+    "cancel": ("--talk",),
+    "add-link": ("--talk", "--slides", "--recording"),
+    "organizers": ("--name", "--role", "--photo", "--url", "--position"),
+    "plan": ("--every", "--from", "--until", "--skip"),
+    "export": ("--format", "--timezone", "-o", "--previous"),
+    "announce": ("--talk", "--format", "--today", "--timezone", "--template"),
+    "new-season": ("--year", "-o"),
+    "rotate": ("--today", "--now"),
+    "lint": ("--today", "--select", "--ignore", "--format"),
+    "show": (),
+}  # fmt: skip
+FILE_OPTIONS = frozenset({"--abstract-file", "--bio-file", "--from", "--previous", "--template", "-o"})
+FILES = ("page.md", "other.md", "out.ics", "-", "folder", "fifo", "missing/out.ics", "/dev/zero", "/dev/null", "loop")
+USUAL = (
+    "2027-01-14", "12/03/2026", "TBD", "next", "Okafor", "Ann Lee", "10:00-11:00", "2-3 pm", "https://example.org/a",
+    "other thursday", "2027", "html", "csv", "json", "markdown", "SEM001", "America/New_York", "3",
+)  # fmt: skip
+SPECIAL = [
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\v",
+    "\f",
+    "\x1c",
+    "\x00",
+    "\t",
+    "\r\n",
+    "\x1b[31m",
+    "\ud800",
+    "|",
+    "**",
+    "(",
+    "<",
+]
+VALUES = st.one_of(
+    st.sampled_from(USUAL),
+    st.text(max_size=24),
+    st.binary(max_size=24).map(lambda raw: raw.decode("utf-8", "surrogateescape")),
+    st.tuples(st.sampled_from(USUAL), st.sampled_from(SPECIAL), st.integers(0, 8)).map(
+        lambda parts: parts[0][: parts[2]] + parts[1] + parts[0][parts[2] :]
+    ),
+    st.tuples(st.sampled_from(["a", " ", "*", "[", "(", "<a ", "|", "-"]), st.integers(2_000, 20_000)).map(
+        lambda parts: parts[0] * (parts[1] // len(parts[0]))
+    ),
+)
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    """A command, a page or something else in its place, and some of its options with mangled values."""
+    command = draw(st.sampled_from(sorted(COMMANDS)))
+    args = [command, draw(st.sampled_from(["page.md"] * 4 + ["fifo", "/dev/zero", "folder", "missing.md", "loop"]))]
+    if command == "organizers":
+        args.append(draw(st.sampled_from(["add", "remove", "list"])))
+    for option in draw(st.lists(st.sampled_from(COMMANDS[command]), max_size=4)) if COMMANDS[command] else []:
+        args += [option, draw(st.sampled_from(FILES) if option in FILE_OPTIONS else VALUES)]
+    if draw(st.booleans()):
+        args.append(draw(st.sampled_from(["--force", "--dry-run", "--check", "--next", "--fix", "--json"])))
+    return args
+
+
+@contextlib.contextmanager
+def folder_of_inputs(folder: Path) -> Iterator[None]:
+    """A folder with a page, another page, a folder, a FIFO and a symlink loop, as the current folder."""
+    shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", folder / "page.md")
+    shutil.copyfile(EXAMPLES / "reading-group-2025.md", folder / "other.md")
+    (folder / "folder").mkdir()
+    os.mkfifo(folder / "fifo")
+    os.symlink("loop", folder / "loop")
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+
+
+def contents(folder: Path) -> dict[str, bytes | None]:
+    """Every entry of the folder (below it too) and the bytes of its regular files."""
+    found: dict[str, bytes | None] = {}
+    for path in sorted(folder.rglob("*")):
+        info = os.lstat(path)
+        found[str(path.relative_to(folder))] = path.read_bytes() if stat.S_ISREG(info.st_mode) else None
+    return found
+
+
+def stop(signum: int, frame: object) -> None:
+    raise TimeoutError("a command line ran for over 60 seconds")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@settings(
+    max_examples=int(os.environ.get("SEMINAR_FUZZ_COMMANDS", "60")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+@given(command_lines())
+def test_mangled_command_lines_end_in_one_line_and_write_nothing_unless_they_succeed(args: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as name, folder_of_inputs(Path(name)):
+        before = contents(Path(name))
+        previous = signal.signal(signal.SIGALRM, stop)
+        signal.alarm(60)  # a FIFO read by mistake would wait forever
+        try:
+            result = CliRunner().invoke(app, args, input="")
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        assert result.exit_code in (0, 1, 2), (args, result.output)
+        assert "Traceback" not in result.output, args
+        if result.exit_code != 0:
+            assert contents(Path(name)) == before, args
+
+
 @pytest.mark.skipif(not os.environ.get("SEMINAR_FUZZ_SECONDS"), reason="a long run: set SEMINAR_FUZZ_SECONDS to run it")
 def test_long_fuzz_run(reach: Reach) -> None:
     """Fresh random examples until SEMINAR_FUZZ_SECONDS are up; most of them must reach the round trip."""
@@ -180,18 +310,22 @@ def test_long_fuzz_run(reach: Reach) -> None:
 
     @commands
     @given(mangled())
-    def command_lines(text: str) -> None:
+    def commands_on_pages(text: str) -> None:
         import tempfile
 
         with tempfile.TemporaryDirectory() as folder:
             check_commands(text, Path(folder))
 
+    mangled_lines = test_mangled_command_lines_end_in_one_line_and_write_nothing_unless_they_succeed
+    lines = commands(given(command_lines())(mangled_lines.hypothesis.inner_test))
+
     while time.monotonic() < deadline:
         pages()
         noise()
-        command_lines()
+        commands_on_pages()
+        lines()
         rounds += 1
         print(f"round {rounds} done at {seconds - (deadline - time.monotonic()):.0f}s", flush=True)
-    print(f"fuzzed {rounds} rounds (2x2000 parses, 200 command lines) in {seconds:.0f}s; {reach}")
+    print(f"fuzzed {rounds} rounds (2x2000 parses, 2x200 command lines) in {seconds:.0f}s; {reach}")
     assert rounds >= 1 and reach.examples >= 1000 * rounds
     reach.assert_enough()

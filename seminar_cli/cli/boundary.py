@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from ..errors import SeminarError
+from ..errors import Interrupted, SeminarError
 from .terminal import print_error
 
 T = TypeVar("T")
 
 
-def fail(error: SeminarError) -> int:
+def fail(error: SeminarError | Interrupted) -> int:
     """Print the error's line (`seminar: path:line:col: ...`) on stderr and return its exit code."""
     print_error(str(error))
     return error.exit_code

@@ -95,14 +95,14 @@ def _report(result: LintResult, output: Format) -> int:
     else:
         writers = {Format.text: report.as_text, Format.json: report.as_json, Format.github: report.as_github}
         sys.stdout.write(writers[output](findings))
-    codes = [fail(problem) for problem in result.errors]
+    codes = [fail(problem) for problem in (*result.errors, *result.unwritten)]
     for item in result.refused:
         print_error(
             f"{item.path}:{item.line}:{item.column}: {item.code}: the fix was not applied (it did not check out)"
         )
     for notice in result.notices:
         sys.stderr.write(f"note: {notice.path}: {notice.message}\n")
-    counts = (len(result.checked), len(result.skipped), len(result.fixed), len(result.errors))
+    counts = (len(result.checked), len(result.skipped), len(result.fixed), len(result.errors), len(result.unwritten))
     sys.stderr.write(report.summary(findings, *counts) + "\n")
     return max(codes, default=0)
 

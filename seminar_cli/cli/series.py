@@ -48,6 +48,8 @@ def new_season(
     placeholders, back-to-top links and separators stay). Lines that still name the old
     year are listed as notes.
 
+    An existing -o file is replaced only with --force; `-o -` is standard output.
+
     Example: seminar new-season events/seminar-2026.md --year 2027 -o events/seminar-2027.md
     """
     from .. import api
@@ -57,7 +59,8 @@ def new_season(
     if output is None:
         edit(page, run(lambda: requests.new_season(year), page), dry_run=dry_run, check=check)
         return
-    result = run(lambda: api.new_season_file(page, year, output, force=force), page)
+    target = None if output == "-" else output
+    result = run(lambda: api.new_season_file(page, year, target, force=force), page)
     for note in result.notes:
         terminal.print_error(f"note: {note}")
     if dry_run or check:
@@ -65,7 +68,7 @@ def new_season(
             terminal.print_diff(terminal.unified_diff(result.before, result.after, output))
         typer.echo(f"{output}: would write: {result.summary}")
         raise typer.Exit(1 if check else 0)
-    write_output(output, result.after, result.summary)
+    write_output(target, result.after, result.summary, force=force)
 
 
 def organizers(

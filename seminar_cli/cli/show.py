@@ -135,14 +135,14 @@ def notes(page: Page) -> list[str]:
     return lines
 
 
-def write_output(output: str | None, text: str, what: str) -> None:
-    """The result on standard output, or written atomically to `output` (with a line saying so)."""
-    if output is None:
+def write_output(output: str | None, text: str, what: str, *, force: bool) -> None:
+    """The result on standard output (no -o, or `-o -`), or written atomically to the `output` file."""
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
-    from ..files import write_atomic
+    from .. import files
 
-    run(lambda: write_atomic(output, text))
+    run(lambda: files.write_output(output, text, force=force))
     typer.echo(f"{output}: {what}")
 
 
@@ -158,6 +158,7 @@ def export(
         ),
     ] = None,
     timezone: Timezone = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the -o file when it exists.", metavar=FLAG)] = False,
 ) -> None:
     """Export the talks as a calendar: one event per dated talk.
 
@@ -166,22 +167,29 @@ def export(
     abstract and links, STATUS:CANCELLED for cancelled talks, and a UID that stays the
     same when a talk is rescheduled. JSON and CSV give the same events as data.
 
-    Example: seminar export seminar.md -o seminar.ics
+    An existing -o file is replaced only with --force; `-o -` is standard output.
+
+    Example: seminar export seminar.md -o seminar.ics --force
     """
     from .. import api
 
-    known = run(lambda: _previous(page, previous, output), page)
+    target = None if output == "-" else output
+    known = run(lambda: _previous(page, previous, target, force), page)
     stamp = now().replace(microsecond=0)
     text, count = run(
         lambda: api.export(page, output_format.value, timezone=timezone, stamp=stamp, previous=known), page
     )  # fmt: skip
-    write_output(output, text, f"{count} events")
+    write_output(target, text, f"{count} events", force=force)
 
 
-def _previous(page: str, previous: str | None, output: str | None) -> tuple[str, str, str] | None:
+def _previous(page: str, previous: str | None, output: str | None, force: bool) -> tuple[str, str, str] | None:
     """The earlier export to compare with: --previous, else the -o file when it exists (never the page itself)."""
+    from ..files import check_output
+
     if output is not None and os.path.exists(output) and os.path.realpath(output) == os.path.realpath(page):
         raise UsageError("-o names the page itself", path=output, expected="a calendar file such as seminar.ics")
+    if output is not None:
+        check_output(output, force=force)  # before anything is read: a device, a folder, a file without --force
     if previous is not None:
         return read_text_option(previous, "--previous") or "", "--previous", previous
     if output is not None and os.path.isfile(output):

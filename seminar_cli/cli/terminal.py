@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from typing import TextIO
@@ -78,19 +79,40 @@ def print_error(message: str, stream: TextIO | None = None) -> None:
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
-    """A unified diff of a page's text before and after an edit."""
+    """A unified diff of a page's text before and after an edit.
+
+    The lines both texts start and end with are set aside first (all but the context
+    kept around a change), so a small edit of a big page is diffed in time linear in its size.
+    """
     import difflib
 
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    head = _common_head(old, new)
+    tail = _common_head(old[head:][::-1], new[head:][::-1])
+    start = max(0, head - _CONTEXT)
+    cut = max(0, tail - _CONTEXT)
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        f"a/{path.lstrip('/')}",
-        f"b/{path.lstrip('/')}",
+        old[start : len(old) - cut], new[start : len(new) - cut], f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"
     )
     out = []
     for line in lines:
+        if line.startswith("@@") and start:
+            line = _HUNK.sub(lambda match: f"{match.group(1)}{int(match.group(2)) + start}", line)
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+_CONTEXT = 3  # difflib's default lines of context
+_HUNK = re.compile(r"([-+])(\d+)")
+
+
+def _common_head(one: list[str], other: list[str]) -> int:
+    count = 0
+    for first, second in zip(one, other, strict=False):
+        if first != second:
+            break
+        count += 1
+    return count
 
 
 _COLOURS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m"}

@@ -19,9 +19,14 @@ def read_text_option(path: str | None, option: str) -> str | None:
     """The text of a file option (`-` for standard input); None when the option is not given."""
     if path is None:
         return None
+    from ..files import read_text, size_text
+    from ..model import PAGE_SIZE_LIMIT
+
     if path == "-":
-        return sys.stdin.read()
-    from ..files import read_text
+        text = sys.stdin.read(PAGE_SIZE_LIMIT + 1)  # never more than a page may hold
+        if len(text) > PAGE_SIZE_LIMIT:
+            raise UsageError(f"{option} -: standard input is more than the size limit of {size_text(PAGE_SIZE_LIMIT)}")
+        return text
 
     try:
         return read_text(path)

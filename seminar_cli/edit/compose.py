@@ -15,6 +15,9 @@ from ..errors import UsageError
 from ..model import Row, Speaker
 from ..read import inline
 from ..read.dates import format_date, scan_time, weekday_name
+from ..read.people import blank
+from ..read.tables import speakers_of
+from ..read.talks import bold_title
 from ..read.zones import SEASONAL, label_on
 from .sentences import sentences
 
@@ -22,14 +25,17 @@ if TYPE_CHECKING:
     from .style import PageStyle
 
 _RANGE_PARTS = re.compile(
-    r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
-    r"(?P<sep>\s*(?:-|–|—|to|until)\s*)"
-    r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
+    r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*+)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
+    r"(?P<sep>\s*+(?:-|–|—|to|until)\s*+)"
+    r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*+)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
     r"|(?P<enoon>noon))",
     re.I,
 )
 Escape = Callable[[str], str]  # a value as typed, made safe where it is written
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#&])")
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark: markdown shows `\x` as `x`
+LINK_TARGET = r"(?:[^()\s]|\([^()\s]*+\))*+"  # a link's target, balanced parentheses kept (`wiki/Foo_(bar)`)
+_BR = re.compile(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
 # Lines that make a block markdown structure rather than prose: list items, table rows, quotes,
 # headings, HTML, fences and rules (a `---` line, or `===` under a heading).
 _STRUCTURE = re.compile(
@@ -39,12 +45,25 @@ _STRUCTURE = re.compile(
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of backslashes
+# Line breaks and control characters: a page line cannot hold them, and a reader sees them as spaces.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CHARACTERS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\u2028": "a line separator"}
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+_BREAKS_MARKUP = re.compile(r"[\s\"'<>\\`|]")  # what would end a link or an attribute, or a table cell
 
 
 def one_line(value: str, what: str) -> str:
-    """`value` if it fits on one line; a usage error otherwise."""
-    if "\n" in value or "\r" in value:
-        raise UsageError(f"{what} must be one line", found=repr(value))
+    """`value` if it is one line of text; a usage error naming the first line break or control character otherwise."""
+    found = _NOT_ONE_LINE.search(value)
+    if found:
+        char = found.group(0)
+        name = _CHARACTERS.get(char, "a paragraph separator" if char == "\u2029" else "a control character")
+        raise UsageError(
+            f"{what} must be one line",
+            found=f"{name} (U+{ord(char):04X}) at character {found.start() + 1}",
+            expected="the value on one line, without control characters",
+        )
     return value.strip()
 
 
@@ -53,6 +72,109 @@ def escape_inline(value: str) -> str:
     if inline.strip_markup(value) == " ".join(value.split()):
         return value
     return _MARKDOWN.sub(r"\\\1", value)
+
+
+def _spellings(value: str) -> tuple[str, ...]:
+    """Ways to write `value`, from as typed to every punctuation mark escaped."""
+    return value, _MARKDOWN.sub(r"\\\1", value), _PUNCTUATION.sub(r"\\\1", value)
+
+
+def _written(value: str, reads: Callable[[str], str | None], what: str) -> str:
+    """`value` escaped only as far as it takes for `reads` to give it back as typed (spacing aside)."""
+    wanted = " ".join(value.split())
+    tried = _spellings(value)
+    for text in tried:
+        if reads(text) == wanted:
+            return text
+    if what == "--speaker":
+        names = [speaker.name for speaker in speakers_of(tried[-1])]
+        raise UsageError(
+            f"--speaker {value!r} would read back as {len(names)} speakers",
+            found=" and ".join(f"'{name}'" for name in names),
+            expected="one --speaker for each speaker",
+        )
+    raise UsageError(f"{what} {value!r} would not read back as typed", found=f"'{reads(tried[-1]) or ''}'")
+
+
+def title_text(value: str) -> str:
+    """A title as typed, for a talk's bold title line: markdown, a cancel mark and bold's asterisks escaped."""
+    return _written(value, _bold_title, "--title").replace("\\*", "&#42;")
+
+
+def cell_title(value: str) -> str:
+    """A title as typed, for a schedule cell: markdown and a cancel mark escaped, pipes always."""
+    return escape_cell(_written(value, _cell_title, "--title"))
+
+
+def name_text(value: str) -> str:
+    """A speaker's name as typed, escaped so that it reads back as one speaker (not split at `,` `;` `&`).
+
+    A placeholder (`TBD`) names nobody yet and is written as it is.
+    """
+    if blank(value):
+        return value
+    return _written(value, _one_name, "--speaker")
+
+
+def _bold_title(text: str) -> str | None:
+    found = bold_title(f"**{text.replace(chr(92) + '*', '&#42;')}**")
+    return None if found is None or found[1] else found[0]
+
+
+def _cell_title(text: str) -> str | None:
+    clean, cancelled = inline.split_cancelled(text)
+    return None if cancelled else inline.strip_markup(clean)
+
+
+def _one_name(text: str) -> str | None:
+    names = speakers_of(text)
+    return names[0].name if len(names) == 1 else None
+
+
+def safe_link(url: str) -> bool:
+    """True for a link a reader may follow: http(s), mailto or relative (never javascript:, data:, vbscript: ...)."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("\x00 \x0b\x0c")  # what browsers drop before reading a scheme
+    scheme = _SCHEME.match(cleaned)
+    return scheme is None or scheme.group(1).lower() in _LINK_SCHEMES
+
+
+def link_target(url: str, what: str) -> str:
+    """A URL typed by the user, refused unless it is a safe link that the page's markup can hold as it is."""
+    value = one_line(url, what)
+    broken = _BREAKS_MARKUP.search(value)
+    if not value or broken:
+        raise UsageError(
+            f"{what} {url!r} is not a URL that can be written as it is",
+            found=f"{broken.group(0)!r} at character {broken.start() + 1}" if broken else "nothing",
+            expected="a link such as https://example.org/slides.pdf (spaces, quotes, <, >, \\, ` and | as %20, %22, "
+            "%3C, %3E, %5C, %60 and %7C)",
+        )
+    if not _balanced(value):
+        raise UsageError(
+            f"{what} {url!r} has unbalanced parentheses",
+            expected="a link whose ( and ) pair up, or are written %28 and %29",
+        )
+    if not safe_link(value):
+        scheme = _SCHEME.match(value)
+        raise UsageError(
+            f"{what} {url!r} is a {scheme.group(1) if scheme else 'strange'}: link",
+            expected="an http, https or mailto link, or a relative one",
+        )
+    return value
+
+
+def _balanced(url: str) -> bool:
+    depth = 0
+    for char in url:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def attribute(value: str) -> str:
+    """A value (a URL from the page) made safe inside a double-quoted HTML attribute."""
+    return value.replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def escape_cell(markdown: str) -> str:
@@ -115,16 +237,16 @@ def speakers_text(speakers: tuple[Speaker, ...], template: str) -> str:
     joiner = " and "
     if len(links) >= 2:
         between = re.findall(
-            r"(?:\)|</a>)(\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*<br\s*/?>\s*|\s*&\s*))(?:\[|<a)", template
+            r"(?:\)|</a>)(\s*+(?:,\s*+and\s++|,\s*+|(?<=\s)and\s++|<br\s*+/?>\s*+|&\s*+))(?:\[|<a)", template
         )
         joiner = between[0] if between else ", "
     elif "<br" in template.lower() and not links:
-        joiner = re.search(r"\s*<br\s*/?>\s*", template, re.I).group(0)  # type: ignore[union-attr]
+        joiner = _BR.search(template).group(0)  # type: ignore[union-attr]
     names = []
     for speaker in speakers:
-        name = escape_inline(speaker.name)
+        name = name_text(speaker.name)
         if speaker.url and (links or not template.strip()):
-            names.append(f'<a href="{speaker.url}">{name}</a>' if html else f"[{name}]({speaker.url})")
+            names.append(f'<a href="{attribute(speaker.url)}">{name}</a>' if html else f"[{name}]({speaker.url})")
         else:
             names.append(name)
     if len(names) > 2 and joiner == " and ":

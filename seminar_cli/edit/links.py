@@ -36,7 +36,7 @@ _WORDS: dict[LinkKind, re.Pattern[str]] = {
     "slides": re.compile(r"\bslides?\b|\bdeck\b|\bpdf\b", re.I),
     "recording": re.compile(r"\brecord|\bvideo\b|\byoutube\b|\bwatch\b", re.I),
 }
-_MD_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)")
+_MD_LINK = re.compile(rf"\[(?P<text>[^\[\]]*+)\]\((?P<url>{compose.LINK_TARGET})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +88,6 @@ def _kind_of(label: str) -> LinkKind | None:
         if words.search(label):
             return kind
     return None
-
-
-def clean_url(url: str, option: str) -> str:
-    """A URL that fits in a markdown link: one line, no spaces, parentheses escaped."""
-    value = compose.one_line(url, option)
-    if not value or any(char.isspace() for char in value):
-        raise UsageError(f"{option} {url!r} is not a URL", expected="a link such as https://example.org/slides.pdf")
-    return value.replace("(", "%28").replace(")", "%29")
 
 
 def add_link(page: Page, style: PageStyle, ref: TalkRef, kind: LinkKind, url: str) -> Edit:

@@ -32,7 +32,8 @@ _MONTH = (
 )
 _BEFORE = re.compile(rf"\b(?:season|series|semester|term|spring|summer|fall|autumn|winter|{_MONTH})\b[\s,–-]*$", re.I)
 _AFTER = re.compile(r"^[\s–-]*(?:season|series|seminars?|semester|term|program(?:me)?|line-?up|schedule|talks)\b", re.I)
-_URL = re.compile(r"\]\([^)]*\)|\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*')|https?://\S+", re.I)
+# A link target may hold balanced parentheses; each `](` is read to its own end only (linear).
+_URL = re.compile(r"\]\((?:[^()]|\([^()]*+\))*+\)|\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*')|https?://\S+", re.I)
 
 
 def new_season(page: Page, style: PageStyle, year: int) -> Edit:

@@ -24,9 +24,11 @@ from .style import PageStyle
 _SRC = re.compile(r"""(\bsrc\s*=\s*["'])([^"']*)(["'])""", re.I)
 _ALT = re.compile(r"""(\balt\s*=\s*["'])([^"']*)(["'])""", re.I)
 _HREF = re.compile(r"""(\bhref\s*=\s*["'])([^"']*)(["'])""", re.I)
-_MD_IMAGE = re.compile(r"(!\[)([^\]]*)(\]\()([^)\s]*)(\))")
-_MD_LINKED_IMAGE = re.compile(r"(\[!\[[^\]]*\]\([^)\s]*\)\]\()([^)\s]*)(\))")
-_BR = re.compile(r"(\s*<br\s*/?>\s*)", re.I)
+# Linear on any cell: image text stops at a bracket, a target may hold balanced parentheses, and a run
+# of spaces is read once from its start.
+_MD_IMAGE = re.compile(rf"(!\[)([^\[\]]*+)(\]\()({compose.LINK_TARGET})(\))")
+_MD_LINKED_IMAGE = re.compile(rf"(\[!\[[^\[\]]*+\]\({compose.LINK_TARGET}\)\]\()({compose.LINK_TARGET})(\))")
+_BR = re.compile(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,10 +28,13 @@ from .style import PageStyle
 from .talk_block import TalkDetails
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "other": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*?s?"
+# A weekday is one word (`thursday`, `thurs`, `thursdays`), taken whole: a lazy one could end anywhere
+# inside `mondayandmonday...`, and the ways to cut such a word grow exponentially.
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*+"
+_AND = r"\s*,\s*and\s+|\s*[,&]\s*|\s+and\s+"
 _WEEKLY = re.compile(
     rf"^(?:every\s+)?(?:(?P<nth>other|second|2nd|third|3rd|fourth|4th)\s+|(?P<weeks>\d+)\s+weeks?\s+on\s+)?"
-    rf"(?P<days>{_DAY}(?:\s*(?:,|and|&)\s*{_DAY})*)$"
+    rf"(?P<days>{_DAY}(?:(?:{_AND}){_DAY})*)$"
 )
 _MONTHLY = re.compile(
     rf"^(?:every\s+|the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<days>{_DAY})"
@@ -67,7 +70,7 @@ def parse_every(text: str) -> Recurrence:
     if weekly is None:
         raise UsageError(f"--every {text!r} is not a rule this tool reads", expected=EXAMPLES)
     interval = int(weekly.group("weeks")) if weekly.group("weeks") else _ORDINALS.get(weekly.group("nth") or "", 1)
-    days = tuple(_weekday(day, text) for day in re.split(r"\s*(?:,|and|&)\s*", weekly.group("days")))
+    days = tuple(_weekday(day, text) for day in re.split(_AND, weekly.group("days")))
     if interval < 1:
         raise UsageError(f"--every {text!r}: a rule repeats every week or more", expected=EXAMPLES)
     return Recurrence(tuple(sorted(set(days))), interval)

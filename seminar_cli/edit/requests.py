@@ -21,7 +21,7 @@ from ..read.refs import find_talk
 from ..read.series import Hours, Slot, range_problem
 from ..read.zones import series_zone
 from . import listed, listed_changes, talks
-from .compose import one_line
+from .compose import link_target, one_line
 from .result import Edit
 from .style import PageStyle
 from .talk_block import TalkDetails
@@ -48,13 +48,17 @@ def speakers(names: list[str], urls: list[str]) -> tuple[Speaker, ...]:
     if len(urls) > len(names):
         raise UsageError("more --speaker-url than --speaker options", expected="one --speaker-url per speaker at most")
     return tuple(
-        Speaker(one_line(name, "--speaker"), one_line(urls[index], "--speaker-url") if index < len(urls) else None)
+        Speaker(one_line(name, "--speaker"), link_target(urls[index], "--speaker-url") if index < len(urls) else None)
         for index, name in enumerate(names)
     )
 
 
 def _line(value: str | None, option: str) -> str | None:
     return one_line(value, option) if value is not None else None
+
+
+def _link(value: str | None, option: str) -> str | None:
+    return link_target(value, option) if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,7 @@ def add_talk(request: NewTalk, now: datetime) -> Operation:
         location=_line(request.location, "--location"),
         start=hours[0],
         end=hours[1],
-        photo=_line(request.photo, "--photo"),
+        photo=link_target(request.photo, "--photo") if request.photo is not None else None,
         abstract=request.abstract,
         bio=request.bio,
     )
@@ -154,7 +158,8 @@ def caption_lines(text: str | None) -> tuple[str, ...] | None:
     """A photo caption typed as `Name <br> Role <br> Place` (or on several lines)."""
     if text is None:
         return None
-    lines = tuple(line.strip() for line in re.split(r"<br\s*/?>|\n", text, flags=re.I) if line.strip())
+    pieces = re.split(r"<br\s*/?>|\r?\n", text, flags=re.I)
+    lines = tuple(one_line(line, "--caption") for line in pieces if line.strip())
     return lines or None
 
 
@@ -200,13 +205,13 @@ def update_talk(selector: str, request: TalkUpdate, now: datetime) -> Operation:
         location=_line(_given(request, "location", request.location), "--location"),
         start=start,
         end=end,
-        photo=_line(_given(request, "photo", request.photo), "--photo"),
+        photo=_link(_given(request, "photo", request.photo), "--photo"),
         photo_width=str(request.photo_width) if request.photo_width else None,
         caption=caption_lines(_given(request, "caption", request.caption)),
         abstract=request.abstract,
         bio=request.bio,
     )
-    links = tuple(one_line(url, "--speaker-url") for url in urls)
+    links = tuple(link_target(url, "--speaker-url") for url in urls)
     if details == TalkDetails(speakers=details.speakers) and not links and not names:
         raise UsageError("nothing to update", expected="--title, --location, --abstract-file, --from FILE, ...")
 
@@ -222,14 +227,14 @@ def update_talk(selector: str, request: TalkUpdate, now: datetime) -> Operation:
 
 def add_link(selector: str, *, slides: str | None, recording: str | None) -> Operation:
     """The `add-link` operation: slides, recording, or both."""
-    from .links import LinkKind, clean_url
+    from .links import LinkKind
     from .links import add_link as link
 
     wanted: list[tuple[LinkKind, str]] = []
     if slides is not None:
-        wanted.append(("slides", clean_url(slides, "--slides")))
+        wanted.append(("slides", link_target(slides, "--slides")))
     if recording is not None:
-        wanted.append(("recording", clean_url(recording, "--recording")))
+        wanted.append(("recording", link_target(recording, "--recording")))
     if not wanted:
         raise UsageError("nothing to add", expected="--slides URL or --recording URL")
 
@@ -263,7 +268,7 @@ def organizers_add(name: str, roles: list[str], photo: str | None, url: str | No
         raise UsageError("a new organizer needs a photo", expected="--photo URL")
     lines = tuple(one_line(role, "--role") for role in roles if role.strip())
     person = NewOrganizer(
-        one_line(name, "--name"), lines, one_line(photo, "--photo"), one_line(url, "--url") if url else None
+        one_line(name, "--name"), lines, link_target(photo, "--photo"), link_target(url, "--url") if url else None
     )
     return lambda page, style: add(page, style, person, position)
 

@@ -37,7 +37,7 @@ def new_entry(page: Page, schedule: Schedule, style: PageStyle, details: TalkDet
         "location": compose.cell_text(details.location) if details.location else style.placeholder,
         "name": _cell_name(schedule, details, template.cells[columns["name"]]) if "name" in columns else "",
         "affiliation": compose.cell_text(details.affiliation) if details.affiliation else "",
-        "title": compose.cell_text(details.title) if details.title else style.placeholder,
+        "title": compose.cell_title(details.title) if details.title else style.placeholder,
     }
     values = {index: wanted.get(key, "") for key, index in columns.items() if index < len(template.cells)}
     row = compose.row(template, values, style.aligned_widths, blank_others=True, newline=style.newline)

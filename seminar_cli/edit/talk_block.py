@@ -16,10 +16,13 @@ from .style import PageStyle
 
 _SRC = re.compile(r"""(\bsrc\s*=\s*["'])([^"']*)(["'])""", re.I)
 _HREF = re.compile(r"""(\bhref\s*=\s*["'])([^"']*)(["'])""", re.I)
-_MD_IMAGE = re.compile(r"(!\[)([^\]]*)(\]\()([^)\s]*)(\))")
-_MD_LINK_TARGET = re.compile(r"(\]\()([^)\s]*)(\))")
+# Image text stops at a bracket, a target may hold balanced parentheses; spaces are read once from the
+# start of their run: no opening is read again from each opening after it.
+_MD_IMAGE = re.compile(rf"(!\[)([^\[\]]*+)(\]\()({compose.LINK_TARGET})(\))")
+_MD_LINK_TARGET = re.compile(rf"(\]\()({compose.LINK_TARGET})(\))")
+_LAST_LINK_TARGET = re.compile(rf"(\]\()({compose.LINK_TARGET})(\))$")
 _SIZE = re.compile(r"""(\b(?:width|height)\s*=\s*["']?)(\d+)""", re.I)
-_BR_SPLIT = re.compile(r"(\s*<br\s*/?>\s*)", re.I)
+_BR_SPLIT = re.compile(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
 
 DEFAULT_BLOCK = (
     "**Title**\n\n<br>Location: TBD\n<br> Time: 10:00 a.m. - 11 a.m. ET, Thursday, 01/22/2026\n"
@@ -156,7 +159,7 @@ def with_newline(part: TalkPart, newline: str) -> TalkPart:
 
 def _new_field(field: Field, details: TalkDetails, placeholder: str) -> list[TalkPart]:
     if field.kind == "title":
-        return [replace(field, text=compose.escape_inline(details.title or placeholder), line=0)]
+        return [replace(field, text=compose.title_text(details.title) if details.title else placeholder, line=0)]
     if field.kind == "time":
         return [
             replace(
@@ -235,12 +238,13 @@ def _image_cell(cell: str, details: TalkDetails, speaker: Speaker, caption: tupl
     target = speaker.url or photo
     pieces = _BR_SPLIT.split(cell)
     image_pieces = [index for index in range(0, len(pieces), 2) if inline.images(pieces[index])]
+    alt = compose.escape_cell(re.sub(r"([\[\]\\])", r"\\\1", speaker.name))  # brackets would end the image
     for index in image_pieces:
         text = _SRC.sub(lambda m: m.group(1) + photo + m.group(3), pieces[index])
-        text = _MD_IMAGE.sub(lambda m: f"{m.group(1)}{speaker.name}{m.group(3)}{photo}{m.group(5)}", text)
+        text = _MD_IMAGE.sub(lambda m: f"{m.group(1)}{alt}{m.group(3)}{photo}{m.group(5)}", text)
         text = _HREF.sub(lambda m: m.group(1) + target + m.group(3), text)
         text = (
-            re.sub(r"(\]\()([^)\s]*)(\))$", lambda m: m.group(1) + target + m.group(3), text.rstrip())
+            _LAST_LINK_TARGET.sub(lambda m: m.group(1) + target + m.group(3), text.rstrip())
             + text[len(text.rstrip()) :]
         )
         if details.photo_width:

@@ -95,7 +95,7 @@ def _updated_row(page: Page, schedule: Schedule, style: PageStyle, ref: TalkRef,
     entry = ref.entry
     assert entry is not None
     wanted = {
-        "title": compose.cell_text(details.title) if details.title else None,
+        "title": compose.cell_title(details.title) if details.title else None,
         "time": rows.time_cell(schedule, details.start, details.end) if details.start else None,
         "affiliation": compose.cell_text(details.affiliation) if details.affiliation else None,
         "name": _name_cell(schedule, entry, details),
@@ -155,7 +155,7 @@ def _updated_block(talk: Talk, details: TalkDetails, style: PageStyle, year: int
 def _updated_field(field: Field, talk: Talk, details: TalkDetails, style: PageStyle) -> Field:
     if field.kind == "title" and details.title:
         mark = style.cancel_mark if talk.cancelled else ""
-        return replace(field, text=compose.escape_inline(details.title) + mark)
+        return replace(field, text=compose.title_text(details.title) + mark)
     if field.kind == "location" and details.location:
         return replace(field, text=compose.escape_inline(details.location))
     if field.kind == "time" and details.start is not None:

@@ -95,11 +95,12 @@ def _result(item: Finding, index: dict[str, int]) -> dict[str, object]:
     }
 
 
-def summary(findings: Sequence[Finding], checked: int, skipped: int, fixed: int, unreadable: int = 0) -> str:
+def summary(
+    findings: Sequence[Finding], checked: int, skipped: int, fixed: int, unreadable: int = 0, unwritten: int = 0
+) -> str:
     """One line for stderr: how many problems, of which kind, in how many pages."""
     pages = _count(checked, "page")
-    extra = f"; {_count(skipped, 'markdown file')} skipped (not a seminar page)" if skipped else ""
-    extra += f"; {_count(unreadable, 'file')} could not be read" if unreadable else ""
+    extra = _files_left(skipped, unreadable, unwritten)
     done = f"; fixed {fixed}" if fixed else ""
     if not findings:
         return f"seminar lint: {pages} checked, no problems{done}{extra}"
@@ -113,6 +114,16 @@ def summary(findings: Sequence[Finding], checked: int, skipped: int, fixed: int,
     return (
         f"seminar lint: {_count(len(findings), 'problem')} ({kinds}) in {with_problems} of {pages}{done}{hint}{extra}"
     )
+
+
+def _files_left(skipped: int, unreadable: int, unwritten: int) -> str:
+    """The end of the summary: files skipped, files that could not be read, fixes that could not be written."""
+    parts = (
+        (skipped, f"{_count(skipped, 'markdown file')} skipped (not a seminar page)"),
+        (unreadable, f"{_count(unreadable, 'file')} could not be read"),
+        (unwritten, f"the fixes of {_count(unwritten, 'page')} could not be written"),
+    )
+    return "".join(f"; {text}" for number, text in parts if number)
 
 
 def _count(number: int, noun: str) -> str:

@@ -20,10 +20,12 @@ _BLOCK_TAG = re.compile(
     r"header|main|nav|ol|p|section|summary|table|ul)\b([^>]*)>",
     re.I,
 )
-_MARKDOWN = re.compile(r"\*\*[^\s*][^*]*\*\*|!?\[[^\]\n]+\]\([^)\s]+\)|^\s{0,3}#{1,6}\s+\S")
-_LOOSE_BOLD = re.compile(r"\*\*(?:\s+[^*\n]*?[^\s*]|[^\s*][^*\n]*?\s+|\s+)\*\*")
+# Linear on any line: link text stops at the next bracket and a target at the next `[`, so no opening
+# is read again from the openings after it; the bold between `**` is read to the next `*` once.
+_MARKDOWN = re.compile(r"\*\*[^\s*][^*]*\*\*|!?\[[^\[\]\n]++\]\([^)\s\[]++\)|^\s{0,3}#{1,6}\s+\S")
+_LOOSE_BOLD = re.compile(r"\*\*(?:\s[^*\n]*+(?<=[^\s*])|[^\s*][^*\n]*+(?<=\s)|\s++)\*\*")
 _CODE = re.compile(r"`+[^`]*`+")
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*+)\]\(\s*+<?([^)\s>\[]*+)>?(?:\s++\"[^\"]*+\")?+\s*+\)")
 _HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _PLACEHOLDER_TARGET = re.compile(
     r"^(|#|https?://|tb[adc]|todo|url|link|xx+|\.\.\.|<url>|placeholder|insert[- ]link(?: here)?)$", re.I

@@ -7,8 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from ..model import ScheduleEntry
-from ..read.matching import repeats, same_row
+from ..read.matching import repeated_rows, repeats
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Hit
 from .registry import rule
@@ -29,22 +28,32 @@ def out_of_order(items: Sequence[Dated], ascending: bool) -> list[tuple[Dated, D
 
     The bool says whether the conflicting item comes before it on the page.
     """
-    kept = set(_longest_run(items, ascending))
+    kept = _longest_run(items, ascending)
+    # The kept items are in order, so the nearest kept item on each side is the one to compare with:
+    # if it does not conflict, none further away does (linear, not items times kept items).
+    previous = _nearest_kept(len(items), set(kept))
+    following = _nearest_kept(len(items), set(kept), backwards=True)
     found = []
     for index, item in enumerate(items):
-        if index in kept:
+        before, after = previous[index], following[index]
+        if before == index:
             continue
-        before = [other for spot, other in enumerate(items[:index]) if spot in kept and _wrong(other, item, ascending)]
-        after = [
-            other
-            for spot, other in enumerate(items)
-            if spot > index and spot in kept and _wrong(item, other, ascending)
-        ]
-        if before:
-            found.append((item, before[-1], True))
-        elif after:
-            found.append((item, after[0], False))
+        if before is not None and _wrong(items[before], item, ascending):
+            found.append((item, items[before], True))
+        elif after is not None and _wrong(item, items[after], ascending):
+            found.append((item, items[after], False))
     return found
+
+
+def _nearest_kept(size: int, kept: set[int], backwards: bool = False) -> list[int | None]:
+    """For each index, the nearest kept index at or before it (at or after it, `backwards`)."""
+    nearest: list[int | None] = [None] * size
+    last: int | None = None
+    for index in range(size - 1, -1, -1) if backwards else range(size):
+        if index in kept:
+            last = index
+        nearest[index] = last
+    return nearest
 
 
 def _wrong(first: Dated, second: Dated, ascending: bool) -> bool:
@@ -163,10 +172,6 @@ def duplicate_talk(ctx: Context) -> Iterator[Hit]:
             f"its block is also at line {talks[earlier].line}{under}",
         )
     rows = [entry for entry in ctx.entries if not entry.struck]
-    earlier_rows: dict[object, list[ScheduleEntry]] = {}
-    for entry in rows:
-        same_day = earlier_rows.setdefault(entry.date, [])
-        twin = next((other for other in same_day if same_row(other, entry)), None) if entry.date else None
-        same_day.append(entry)
-        if twin is not None:
-            yield Hit(entry.line, 1, f"the schedule row of {entry.date_text} repeats the row at line {twin.line}")
+    for later, earlier in sorted(repeated_rows(rows).items()):
+        entry = rows[later]
+        yield Hit(entry.line, 1, f"the schedule row of {entry.date_text} repeats the row at line {rows[earlier].line}")

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from .finding import Finding
 
-_DIRECTIVE = re.compile(r"<!--\s*seminar-lint\s+(disable-next-line|disable|enable)\b(.*?)-->", re.S | re.I)
+# An unclosed comment is read to the end once (and ignored), not again from every opening after it.
+_DIRECTIVE = re.compile(r"<!--\s*+seminar-lint\s++(disable-next-line|disable|enable)\b(.*?)(-->|\Z)", re.S | re.I)
 _ALL = "*"
 
 
@@ -37,9 +38,13 @@ def quiet_ranges(text: str) -> list[Quiet]:
     """The suppressions the page's comments declare."""
     found: list[Quiet] = []
     open_: dict[str, int] = {}
+    line, counted = 1, 0  # lines are counted as the matches go: linear in the page
     for match in _DIRECTIVE.finditer(text):
-        start_line = text.count("\n", 0, match.start()) + 1
-        end_line = text.count("\n", 0, match.end()) + 1
+        if not match.group(3):
+            break  # no `-->` closes this comment
+        start_line = line = line + text.count("\n", counted, match.start())
+        end_line = line = line + text.count("\n", match.start(), match.end())
+        counted = match.end()
         words = [word.lower() for word in match.group(2).replace(",", " ").split()] or [_ALL]
         action = match.group(1).lower()
         for word in words:

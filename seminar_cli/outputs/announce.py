@@ -15,8 +15,9 @@ import html
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from string import Template
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from ..edit import compose
@@ -205,7 +206,7 @@ def _content(ref: TalkRef, fmt: Format, text: Callable[[str], str]) -> dict[str,
 
 def _writer(fmt: Format) -> Callable[[str], str]:
     if fmt == "html":
-        return lambda value: html.escape(value, quote=False)
+        return escape
     if fmt == "markdown":
         return compose.escape_inline
     return str
@@ -218,19 +219,62 @@ def _body(text: str | None, fmt: Format) -> str:
     if fmt == "markdown":
         return text.strip()
     if fmt == "html":
-        import mistune
-
-        return str(mistune.html(text.strip())).strip()
+        return str(_html_markdown()(text.strip())).strip()
     return "\n\n".join(plain_paragraphs(text))
 
 
+# Inline tags an abstract may keep in an email: plain formatting, written without attributes.
+_PLAIN_TAG = re.compile(r"</?(b|strong|i|em|u|s|del|ins|sub|sup|small|mark|code|br)\s*/?>", re.I)
+
+
+@lru_cache(maxsize=1)
+def _html_markdown() -> Any:
+    """Markdown to HTML for an announcement: raw HTML from the page escaped, only safe links kept as links."""
+    import mistune
+    from mistune.renderers.html import HTMLRenderer
+
+    class SafeHTML(HTMLRenderer):
+        def inline_html(self, html: str) -> str:
+            return html if _PLAIN_TAG.fullmatch(html.strip()) else escape(html)
+
+        def block_html(self, html: str) -> str:
+            return f"<p>{escape(html.strip())}</p>\n"
+
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            return super().link(text, url, title) if compose.safe_link(url) else text
+
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return super().image(text, url, title) if compose.safe_link(url) else escape(text)
+
+    return mistune.create_markdown(renderer=SafeHTML(escape=False), plugins=["strikethrough", "table"])
+
+
+def escape(text: str) -> str:
+    """Text made safe as HTML content."""
+    return html.escape(text, quote=False)
+
+
 def _links(links: list[Link], fmt: Format) -> str:
-    """Slides and recording links: one a line in text, in a row in markdown and HTML."""
+    """Slides and recording links: one a line in text, in a row in markdown and HTML (only links safe to follow)."""
     if fmt == "html":
-        return " | ".join(f'<a href="{html.escape(link.url)}">{html.escape(link.label)}</a>' for link in links)
+        return " | ".join(_html_link(link.label, link.url) for link in links)
     if fmt == "markdown":
-        return " | ".join(f"[{compose.escape_inline(link.label)}]({link.url})" for link in links)
+        return " | ".join(_markdown_link(compose.escape_inline(link.label), link.url) for link in links)
     return "\n".join(f"{link.label[:1].upper()}{link.label[1:]}: {link.url}" for link in links)
+
+
+def _html_link(text: str, url: str | None) -> str:
+    """A link in HTML when the URL is safe to follow; the text alone otherwise."""
+    if url and compose.safe_link(url):
+        return f'<a href="{html.escape(url, quote=True)}">{escape(text)}</a>'
+    return escape(text)
+
+
+def _markdown_link(text: str, url: str | None) -> str:
+    """A markdown link when the URL is safe to follow and fits in one; the text alone otherwise."""
+    if url and compose.safe_link(url) and not re.search(r"[\s<>]", url):
+        return f"[{text}](<{url}>)" if re.search(r"[()]", url) else f"[{text}]({url})"
+    return text
 
 
 def _join(names: list[str]) -> str:
@@ -243,11 +287,9 @@ def _speaker_links(speakers: tuple[Speaker, ...], fmt: Format) -> str:
     pieces = []
     for speaker in speakers:
         if fmt == "html":
-            name = html.escape(speaker.name)
-            pieces.append(f'<a href="{html.escape(speaker.url)}">{name}</a>' if speaker.url else name)
+            pieces.append(_html_link(speaker.name, speaker.url))
         elif fmt == "markdown":
-            name = compose.escape_inline(speaker.name)
-            pieces.append(f"[{name}]({speaker.url})" if speaker.url else name)
+            pieces.append(_markdown_link(compose.escape_inline(speaker.name), speaker.url))
         else:
             pieces.append(f"{speaker.name} ({speaker.url})" if speaker.url else speaker.name)
     return _join(pieces)

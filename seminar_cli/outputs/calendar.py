@@ -266,12 +266,18 @@ CSV_COLUMNS = (
 
 
 def to_csv(events: list[TalkEvent]) -> str:
-    """The events as CSV, one row each (speakers joined with `; `)."""
+    """The events as CSV, one row each (speakers joined with `; `), no cell read as a spreadsheet formula."""
     stream = io.StringIO()
     writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for event in events:
         row = _row(event)
         row["speakers"] = "; ".join(speaker["name"] for speaker in row["speakers"])
-        writer.writerow(row)
+        writer.writerow({key: _as_text(value) if isinstance(value, str) else value for key, value in row.items()})
     return stream.getvalue()
+
+
+def _as_text(value: str) -> str:
+    """A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab or CR first), with an apostrophe first."""
+    # Spreadsheets take a leading apostrophe as the mark of a text cell and do not show it.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

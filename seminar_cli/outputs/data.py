@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Entry, Listing, Organization, Page, ScheduleEntry, Section, Speaker, Talk
@@ -157,3 +158,70 @@ def _organizers(organization: Organization | None) -> list[dict[str, Any]]:
         {"name": person.name, "url": person.url, "image": person.image, "caption": list(person.caption)}
         for person in organization.organizers
     ]
+
+
+def difference(wanted: dict[str, Any], got: dict[str, Any]) -> tuple[str, str, str]:
+    """Where two pages' data first differ, in the organizer's words, and what each says there."""
+    where, expected, found = _first_difference(wanted, got)
+    return _what(where, wanted), _said(found), _said(expected)
+
+
+Where = tuple[str | int, ...]  # keys and indexes into the page's data, e.g. ("talks", 2, "speakers")
+
+
+def _first_difference(wanted: object, got: object, where: Where = ()) -> tuple[Where, object, object]:
+    if isinstance(wanted, dict) and isinstance(got, dict):
+        for key in wanted:
+            if wanted.get(key) != got.get(key):
+                return _first_difference(wanted[key], got.get(key), (*where, key))
+    if isinstance(wanted, list) and isinstance(got, list) and len(wanted) == len(got):
+        for index, (one, other) in enumerate(zip(wanted, got, strict=True)):
+            if one != other:
+                return _first_difference(one, other, (*where, index))
+    return where, wanted, got
+
+
+_ITEMS = {"talks": "the talk", "schedule": "the schedule row", "organizers": "the organizer", "sections": "the section"}
+
+
+def _what(where: Where, data: dict[str, object]) -> str:
+    """A difference's place in the organizer's words: `the speakers of the talk 'Graphs'`."""
+    if not where:
+        return "the page"
+    group = str(where[0])
+    if len(where) == 1:
+        return f"the page's {group}" if group not in _ITEMS else f"the list of {group}"
+    items = data.get(group)
+    item = items[where[1]] if isinstance(items, list) and isinstance(where[1], int) and where[1] < len(items) else {}
+    name = _item_name(item)
+    field = " ".join(str(key).replace("_", " ") for key in where[2:3])
+    whose = f"{_ITEMS.get(group, group)} {name}".strip()
+    if field == "talks":
+        return f"the number of talks of {whose}"
+    return f"the {field} of {whose}" if field else whose
+
+
+def _item_name(item: object) -> str:
+    if not isinstance(item, dict):
+        return ""
+    for key in ("title", "heading", "date_text", "name"):
+        if item.get(key):
+            return f"'{item[key]}'"
+    return ""
+
+
+def _said(value: object) -> str:
+    """A value of the page's data as an organizer would say it."""
+    if isinstance(value, dict):
+        return _said(next((value[key] for key in ("name", "title", "label", "caption") if key in value), "something"))
+    if isinstance(value, list) and value:
+        return " and ".join(_said(item) for item in value)
+    if value is None or value in ([], ""):
+        return "nothing"
+    return _SCALARS.get(type(value), str)(value)
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    bool: lambda value: "yes" if value else "no",
+    str: lambda value: f"'{value}'",
+}

@@ -30,7 +30,8 @@ time:
 """
 
 _KEYS = frozenset({"title", "speaker", "url", "affiliation", "photo", "caption", "location", "time", "date"})
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)  # an unclosed comment is read once, to the end, and kept
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +72,24 @@ def parse_talk_file(text: str, path: str) -> TalkFile:
     return TalkFile(values, sections.get("abstract"), sections.get("bio"))
 
 
+def _closed_comment(match: re.Match[str]) -> str:
+    """Nothing for a comment (`<!-- ... -->`); an unclosed one stays as it was written."""
+    return "" if match.group(1) else match.group(0)
+
+
 def _sections(lines: list[str], path: str, offset: int) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
     for number, line in enumerate(lines, start=offset + 1):
-        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
+        heading = _HEADING.match(line)
         if heading:
-            name = heading.group(1).strip().lower().rstrip(":")
+            title = heading.group(1).rstrip().rstrip("#").rstrip()  # without closing `#`s
+            name = title.strip().lower().rstrip(":")
             if name in ("abstract", "bio", "biography", "speaker bio"):
                 current = found.setdefault("abstract" if name == "abstract" else "bio", [])
                 continue
-            raise UsageError(
-                f"unknown section {heading.group(1)!r}", path=path, line=number, expected="## Abstract or ## Bio"
-            )
+            raise UsageError(f"unknown section {title!r}", path=path, line=number, expected="## Abstract or ## Bio")
         if current is not None:
             current.append(line)
-    texts = {name: _COMMENT.sub("", "\n".join(body)).strip() for name, body in found.items()}
+    texts = {name: _COMMENT.sub(_closed_comment, "\n".join(body)).strip() for name, body in found.items()}
     return {name: text for name, text in texts.items() if text}

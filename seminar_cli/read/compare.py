@@ -27,12 +27,19 @@ _PLACE = re.compile(
     r"\b(building|bldg|room|rm|hall|auditorium|cent(er|re)|library|theat(er|re)|suite|floor|campus|lecture)\b|\d",
     re.I,
 )
-_UNIT = re.compile(r"[a-z]*\d+[a-z0-9-]*", re.I)
+# Each run of letters or spaces is read once from its start, and a note in a cancel mark is at most
+# 200 characters long: long runs on a page cost linear time.
+_UNIT = re.compile(r"(?<![a-z])[a-z]*+\d+[a-z0-9-]*+", re.I)
 _CANCEL_MARK = re.compile(
-    r"\s*[\(\[]\s*(cancel+ed|postponed|rescheduled)\b[^\)\]]*[\)\]]\s*$|^\s*(cancel+ed|postponed)\s*:\s*", re.I
+    r"(?:(?<!\s)\s++)?+[(\[]\s*+(cancel+ed|postponed|rescheduled)\b[^)\]]{0,200}+[)\]]\s*+$"
+    r"|^\s*+(cancel+ed|postponed)\s*+:\s*+",
+    re.I,
 )
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
 _PLACEHOLDER = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
-_NICKNAME = re.compile(r"^(?P<given>[^(\"“”']+?)\s*[(\"“'](?P<nick>[^()\"“”']+)[)\"”']\s*(?P<rest>\S.*)$")
+_NICKNAME = re.compile(
+    r"^(?P<given>[^(\"“”'\s](?:[^(\"“”']*[^(\"“”'\s])?)\s*+[(\"“'](?P<nick>[^()\"“”']+)[)\"”']\s*+(?P<rest>\S.*)$"
+)  # the given name ends with a letter and a run of spaces is read once: linear on long runs
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|di|du|do|dos|das|del|della|van|von|der|den|ter|le|la|bin|ibn|al|el|y|e|zu))$"
 )  # a capitalised word, an initial, or a particle of a family name (`de`, `van`, `al`)
@@ -49,7 +56,8 @@ def fold(text: str) -> str:
 
 def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a person's name without titles, punctuation or a part in parentheses."""
-    outside = re.sub(r"\([^)]*\)", " ", name)  # `Ada Park (Harbor U)`
+    cut = name.rfind(")") + 1  # no `(` after the last `)` closes: reading them would cost quadratic time
+    outside = _PARENTHESES.sub(" ", name[:cut]) + name[cut:]  # `Ada Park (Harbor U)`
     return _words(outside) or _words(name)
 
 
@@ -69,13 +77,32 @@ def _spellings(name: str) -> frozenset[tuple[str, ...]]:
     A nickname in parentheses or quotes before the last name stands for the first name:
     `Ferdinando (Nando) Fioretto` is also `Nando Fioretto` and `Ferdinando Fioretto`.
     """
-    inside = " ".join(re.findall(r"\(([^)]*)\)", name))
+    inside = " ".join(_PARENTHESES.findall(name[: name.rfind(")") + 1]))
     spellings = [_words(name), name_tokens(name), _words(inside)]
     nickname = _NICKNAME.match(name)
     if nickname:
         rest = nickname.group("rest")
         spellings += [_words(f"{nickname.group('nick')} {rest}"), _words(f"{nickname.group('given')} {rest}")]
     return frozenset(words for words in spellings if words)
+
+
+Agreement = tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]
+
+
+def person_keys(name: str) -> Agreement:
+    """What a name offers and looks for: `same_person` exactly when one's look-ups meet the other's offers."""
+    offers: set[tuple[str, ...]] = set()
+    wants: set[tuple[str, ...]] = set()
+    for words in _spellings(name):
+        last = words[-1]
+        offers.add(("last", last))
+        if len(words) == 1:  # a single word is the same person as any name ending with it
+            offers.add(("alone", last))
+            wants.add(("last", last))
+        else:
+            offers.add(("initial", last, words[0][0]))
+            wants.update((("alone", last), ("initial", last, words[0][0])))
+    return frozenset(offers), frozenset(wants)
 
 
 def _same_words(one: tuple[str, ...], two: tuple[str, ...]) -> bool:
@@ -126,10 +153,28 @@ def last_names(names: Iterable[str]) -> set[str]:
     return {words[-1] for name in names for words in _spellings(name)}
 
 
+def head_key(title: str) -> str:
+    """The key of a title's part before its colon or dash (`Graph Transformers` of `Graph Transformers: ...`)."""
+    return title_key(re.split(r"[:—–]| - ", title, maxsplit=1)[0])
+
+
 def title_keys(title: str) -> set[str]:
     """The keys two titles must share to be the same: the whole title's and its part before a colon."""
-    head = re.split(r"[:—–]| - ", title, maxsplit=1)[0]
-    return {key for key in (title_key(title), title_key(head)) if key}
+    return {key for key in (title_key(title), head_key(title)) if key}
+
+
+def title_agreement(title: str) -> Agreement:
+    """What a title offers and looks for: `same_title(earlier, later)` when later's look-ups meet earlier's offers."""
+    key, head = title_key(title), head_key(title)
+    if not key:
+        return frozenset(), frozenset()
+    offers = {("title", key)}
+    wants = {("title", key), ("head", key)}
+    if head and len(key) > len(head):  # the longer title's head names the shorter title
+        offers.add(("head", head))
+    if head and len(head) <= len(key):
+        wants.add(("title", head))
+    return frozenset(offers), frozenset(wants)
 
 
 def same_title(first: str, second: str) -> bool:
@@ -140,8 +185,7 @@ def same_title(first: str, second: str) -> bool:
     if one == two:
         return True
     short, long = sorted((first, second), key=lambda title: len(title_key(title)))
-    head = re.split(r"[:—–]| - ", long, maxsplit=1)[0]
-    return title_key(head) == title_key(short)
+    return head_key(long) == title_key(short)
 
 
 def place_kind(text: str | None) -> PlaceKind | None:

@@ -36,12 +36,13 @@ _MER = r"(?:[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))"
 
 def _clock(name: str) -> str:
     return (
-        rf"(?:(?P<{name}h>\d{{1,2}})(?:[:.](?P<{name}m>\d{{2}}))?\s*(?P<{name}ap>{_MER})?"
+        rf"(?:(?P<{name}h>\d{{1,2}})(?:[:.](?P<{name}m>\d{{2}}))?\s*+(?P<{name}ap>{_MER})?"
         rf"|(?P<{name}noon>noon|midnight))"
     )
 
 
-_RANGE = re.compile(_clock("s") + r"\s*(?:-|–|—|to|until)\s*" + _clock("e"), re.I)
+# Possessive spaces: a run of spaces after an hour is read once, not once per way to split it.
+_RANGE = re.compile(_clock("s") + r"\s*+(?:-|–|—|to|until)\s*+" + _clock("e"), re.I)
 _SINGLE = re.compile(rf"(?P<sh>\d{{1,2}})(?:[:.](?P<sm>\d{{2}}))?\s*(?P<sap>{_MER})", re.I)
 _TZ = re.compile(
     r"\(?\b(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST|EET|EEST|"

@@ -14,6 +14,7 @@ YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 SEASON_KEYS = ("title", "description", "permalink")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 COMMENT = re.compile(r"(^|\s)#")
+_BR = re.compile(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
 _FULL_DATE = re.compile(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 
 
@@ -70,7 +71,7 @@ def _yaml_text(value: str) -> str:
     value = re.sub(r"(^|\s)#.*$", "", value).strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1]
-    return re.sub(r"\s*<br\s*/?>\s*", " ", value, flags=re.I).strip()
+    return _BR.sub(" ", value).strip()
 
 
 def season_year_of(front: FrontMatter | None, text: str) -> int | None:

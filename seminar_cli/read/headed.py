@@ -19,7 +19,6 @@ from ..text.lines import split_lines
 from . import inline
 from .date_tokens import DateToken, date_tokens
 from .entries import Draft, Found, Node, hours
-from .html_text import texts
 from .items import FIELD_KINDS
 from .people import Described, blank, people_phrase, read_free, read_people, status_of
 
@@ -154,6 +153,8 @@ def _body(body: Sequence[Node]) -> tuple[dict[str, str], list[str]]:
 
 def _html_lines(item: RawBlock, labelled: dict[str, str], lines: list[str]) -> None:
     """An HTML body's texts: the first one in italics is the title."""
+    from .html_text import texts  # the HTML parser loads only for a page whose talks are written in HTML
+
     for text, italic in texts(item.text):
         if italic:
             labelled.setdefault("title", text)

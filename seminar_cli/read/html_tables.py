@@ -7,14 +7,17 @@ without a talk. Cells are read by what their header (or label) means, as in pipe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..model import RawBlock
 from .date_tokens import DateToken, date_tokens
 from .entries import Draft, Found, Node, hours
-from .html_text import Cell, table_rows
 from .items import FIELD_KINDS
 from .people import blank, read_people, status_of
 from .tables import kind_of_header
+
+if TYPE_CHECKING:
+    from .html_text import Cell
 
 
 def read_html_table(nodes: Sequence[Node], index: int) -> Found | None:
@@ -22,6 +25,8 @@ def read_html_table(nodes: Sequence[Node], index: int) -> Found | None:
     item = nodes[index].item
     if not isinstance(item, RawBlock) or item.kind != "html" or "<table" not in item.text.lower():
         return None
+    from .html_text import table_rows  # the HTML parser loads only for a page that holds a table
+
     rows = table_rows(item.text, item.line)
     drafts = _fields(rows, item) or _rows(rows)
     if not drafts or not any(draft.token for draft in drafts):

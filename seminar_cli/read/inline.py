@@ -1,7 +1,7 @@
 """Inline markdown read through mistune's AST: links, images and plain text of a value.
 
 Most values are plain words with simple links (`[Name](url)`, `<a href="url">Name</a>`,
-`<img src=...>`); for those the AST is built here, exactly as mistune builds it (a
+`<img src=...>`), `**bold**`, `*italics*` or `code`; for those the AST is built here, exactly as mistune builds it (a
 property test checks that), and mistune — imported on first use — reads the rest.
 `seminar lint` on a typical page then never loads mistune at all.
 """
@@ -16,10 +16,12 @@ _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SIZE = re.compile(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
-_TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _SPACES = re.compile(r"\s+")
-_CANCELLED = re.compile(r"\s*[\(\[]\s*cancel+ed\s*[\)\]]\s*$|^\s*cancel+ed\s*(?:[:!]|[-–—]+)\s*", re.I)
+# A run of spaces is read once, from its start (never again from inside it): linear on long runs.
+_CANCELLED = re.compile(
+    r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+(?:[:!]|[-–—]++)\s*+", re.I
+)
 
 
 class InlineLink(NamedTuple):
@@ -62,18 +64,23 @@ _LABEL = r"[^\[\]\\*_`~<>!&\n]"
 _URL = r"(?:[^\s()<>\\&]|&(?![#A-Za-z0-9]+;))*"
 _TEXT = r"(?:[^\[\]\\*_`~<>!&\n]|!(?!\[)|&(?![#A-Za-z0-9]+;))+"
 _ATTRIBUTE = r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_CODE = r"[^\s`\\](?:[^`\\\n]*[^\s`\\])?"  # no spaces at its ends: mistune trims those
+_EMPHASIZED = r"[^*_`\[\]\\<>!&~\n]++"
 _LINK_OPENING = re.compile(r"(?<!!)\[")
 _SIMPLE = re.compile(
     rf"(?P<image_link>\[!\[(?P<inner_alt>{_LABEL}*)\]\((?P<inner_src>{_URL})\)\]\((?P<outer_url>{_URL})\))"
     rf"|(?P<image>!\[(?P<alt>{_LABEL}*)\]\((?P<src>{_URL})\))"
     rf"|(?P<link>\[(?P<label>{_LABEL}+)\]\((?P<url>{_URL})\))"
     rf"|(?P<html></[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>)"
+    rf"|(?P<code>(?<!`)`(?P<code_text>{_CODE})`(?!`))"
+    rf"|(?P<stars>\*\*?)(?P<emphasized>{_EMPHASIZED})(?P=stars)(?!\*)"
     rf"|(?P<text>{_TEXT})"
 )
 
 
 def simple_tokens(text: str) -> list[dict[str, Any]] | None:
-    """The inline AST of text made only of words, simple links, images and HTML tags; None otherwise."""
+    """The inline AST of text made only of words, simple links, images, HTML tags, code and plain
+    emphasis; None otherwise."""
     if not text:
         return [{"type": "text", "raw": ""}]
     if "<a" in text.lower() and _LINK_OPENING.search(text):
@@ -82,21 +89,50 @@ def simple_tokens(text: str) -> list[dict[str, Any]] | None:
     position = 0
     while position < len(text):
         match = _SIMPLE.match(text, position)
-        if match is None:
+        token = None if match is None else _token(match, text)
+        if match is None or token is None:
             return None
-        if match.group("text") is not None:
-            found.append({"type": "text", "raw": match.group("text")})
-        elif match.group("html") is not None:
-            found.append({"type": "inline_html", "raw": match.group("html")})
-        elif match.group("link") is not None:
-            found.append(_node("link", match.group("label"), match.group("url")))
-        elif match.group("image") is not None:
-            found.append(_node("image", match.group("alt"), match.group("src")))
-        else:
-            image = _node("image", match.group("inner_alt"), match.group("inner_src"))
-            found.append({"type": "link", "children": [image], "attrs": {"url": match.group("outer_url")}})
+        found.append(token)
         position = match.end()
     return found
+
+
+def _token(match: re.Match[str], text: str) -> dict[str, Any] | None:
+    """The AST node of one match of `_SIMPLE`; None for emphasis that mistune may read otherwise."""
+    if match.group("text") is not None:
+        return {"type": "text", "raw": match.group("text")}
+    if match.group("html") is not None:
+        return {"type": "inline_html", "raw": match.group("html")}
+    if match.group("code") is not None:
+        return {"type": "codespan", "raw": match.group("code_text")}
+    if match.group("stars") is not None:
+        if not _flanked(text, match.start("emphasized"), match.end("emphasized")):
+            return None
+        kind = "strong" if len(match.group("stars")) == 2 else "emphasis"
+        return {"type": kind, "children": [{"type": "text", "raw": match.group("emphasized")}]}
+    if match.group("link") is not None:
+        return _node("link", match.group("label"), match.group("url"))
+    if match.group("image") is not None:
+        return _node("image", match.group("alt"), match.group("src"))
+    image = _node("image", match.group("inner_alt"), match.group("inner_src"))
+    return {"type": "link", "children": [image], "attrs": {"url": match.group("outer_url")}}
+
+
+def _flanked(text: str, start: int, end: int) -> bool:
+    """Whether the stars around `text[start:end]` surely open and close emphasis: no space inside
+    them, and a mark of punctuation at an end only beside a space or the value's own end."""
+    first, last = text[start], text[end - 1]
+    if first.isspace() or last.isspace():
+        return False
+    opening = start - 1
+    while opening >= 0 and text[opening] == "*":
+        opening -= 1
+    closing = end
+    while closing < len(text) and text[closing] == "*":
+        closing += 1
+    if not first.isalnum() and opening >= 0 and not text[opening].isspace():
+        return False
+    return last.isalnum() or closing == len(text) or text[closing].isspace()
 
 
 def _node(kind: str, text: str, url: str) -> dict[str, Any]:
@@ -116,7 +152,9 @@ def _text_of(children: list[dict[str, Any]]) -> str:
     for child in children:
         if "children" in child:
             out.append(_text_of(child["children"]))
-        elif child["type"] in ("text", "codespan"):
+        elif child["type"] == "text":
+            out.append(_unescape(child.get("raw", "")))  # each piece alone: `&\#124;` stays `&#124;`
+        elif child["type"] == "codespan":
             out.append(child.get("raw", ""))
         elif child["type"] in ("softbreak", "linebreak"):
             out.append(" ")
@@ -176,7 +214,7 @@ def strip_markup(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", _unescape(text)).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _unescape(text: str) -> str:

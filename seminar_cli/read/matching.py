@@ -7,11 +7,23 @@ best agreement first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
 from ..model import Page, ScheduleEntry, Section, Speaker, Talk
-from .compare import is_known, known_names, last_names, same_title, share_someone, title_keys
+from .compare import (
+    is_known,
+    known_names,
+    last_names,
+    person_keys,
+    same_title,
+    share_someone,
+    title_agreement,
+    title_keys,
+)
+
+Said = tuple[date | None, str | None, tuple[Speaker, ...]]  # what a row or block says: date, title, speakers
 
 
 class Pair(NamedTuple):
@@ -138,22 +150,48 @@ def same_row(first: ScheduleEntry, second: ScheduleEntry) -> bool:
 
 
 def repeats(talks: list[Talk]) -> dict[int, int]:
-    """For each talk that repeats an earlier one, the index of that earlier talk.
+    """For each talk that repeats an earlier one (`same_talk`), the index of the earliest that is no repeat itself."""
+    said = [(talk.when.date if talk.when else None, talk.title, talk.speakers) for talk in talks]
+    return first_twins(said, repeats_count=False)
 
-    Two blocks can only be the same talk when they share a date and a title key or a
-    last name, so each block is compared with the earlier ones that share those.
+
+def repeated_rows(entries: Sequence[ScheduleEntry]) -> dict[int, int]:
+    """For each row that repeats an earlier one (`same_row`), the index of the earliest such row."""
+    return first_twins([(entry.date, entry.title, entry.speakers) for entry in entries], repeats_count=True)
+
+
+def first_twins(items: Sequence[Said], *, repeats_count: bool) -> dict[int, int]:
+    """For each dated item that is the same talk as an earlier one, the index of the earliest of those.
+
+    Every way two titles or two names agree is a key (`title_agreement`, `person_keys`), so the
+    earliest twin is a look-up per key: linear however many talks share a date or a name. With
+    `repeats_count` False, an item that repeats another is no twin for the items after it.
     """
-    earlier: dict[tuple[str, object], list[int]] = {}
+    first: dict[tuple[object, ...], int] = {}
     found: dict[int, int] = {}
-    for index, talk in enumerate(talks):
-        day = talk.when.date if talk.when else None
+    for index, (day, title, speakers) in enumerate(items):
         if day is None:
             continue
-        keys = {(kind, (day, value)) for kind, value in _keys(None, talk.title, talk.speakers)}
-        candidates = sorted({other for key in keys for other in earlier.get(key, ())})
-        twin = next((other for other in candidates if other not in found and same_talk(talks[other], talk)), None)
-        if twin is not None:
-            found[index] = twin
-        for key in keys:
-            earlier.setdefault(key, []).append(index)
+        offers, wants = _agreement(title, speakers)
+        twins = [first[(day, *key)] for key in wants if (day, *key) in first]
+        if twins:
+            found[index] = min(twins)
+            if not repeats_count:
+                continue
+        for key in offers:
+            first.setdefault((day, *key), index)
     return found
+
+
+def _agreement(title: str | None, speakers: tuple[Speaker, ...]) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """The keys a talk offers and looks for: its title's when it is known, and its speakers' names."""
+    offers: set[tuple[str, ...]] = set()
+    wants: set[tuple[str, ...]] = set()
+    agreements = [person_keys(name) for name in known_names(speakers)]
+    if is_known(title):
+        assert title is not None
+        agreements.append(title_agreement(title))
+    for offered, wanted in agreements:
+        offers |= offered
+        wants |= wanted
+    return offers, wants

@@ -24,7 +24,9 @@ _INSTITUTION = re.compile(
     r"mit|ucla|ucsd|eth|epfl|nasa|google|microsoft|meta|ibm|amazon|deepmind|openai|uk|usa|china|india|japan)\b",
     re.I,
 )
-_JOIN = re.compile(r"<br\s*/?>|,\s*and\s|\sand\s|&|;|,", re.I)  # the parts are stripped: no `\s*` around
+# What joins two names; the parts are stripped (no `\s*` around). A mark after a backslash is part of a
+# name as markdown shows it (`Smith\, Jr.`), and `&` that starts an entity (`&#124;`) is a character.
+_JOIN = re.compile(r"(?<!\\)(?:<br\s*/?>|,\s*and\s|&(?!#?\w{1,8};)|;|,)|\sand\s", re.I)
 _CANCELLED = re.compile(r"\b(cancel+ed|postponed|called off)\b", re.I)
 _NO_MEETING = re.compile(
     r"\bno\s+(seminars?|meetings?|talks?|class(es)?|sessions?|reading groups?|lectures?|workshops?|colloqui(um|a))\b"
@@ -93,18 +95,22 @@ def read_people(text: str) -> tuple[tuple[Speaker, ...], str | None]:
             speakers.append(Speaker(name, link.url or None))
             affiliation = affiliation or inside
         return tuple(speaker for speaker in speakers if speaker.name), affiliation or _after_links(text)
-    return _people_in_words(inline.strip_markup(";".join(inline.split_br(text))))
+    return _people_in_words(";".join(inline.split_br(text)), raw=True)
 
 
 def _name_and_paren(text: str) -> tuple[str, str | None]:
     """`Danny Perez (LANL)` -> (`Danny Perez`, `LANL`); a parenthesis that is part of a name stays."""
-    match = re.fullmatch(r"\s*(?P<name>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*(?P<rest>.*)", text)
-    if match is None or match.group("rest"):
+    opening = text.find("(")
+    closing = text.find(")", opening + 1)
+    name, inside = text[:opening].strip(), text[opening + 1 : closing]
+    if opening < 0 or closing < 0 or not name or ")" in name or not inside.strip() or "(" in inside:
         return text.strip(), None
-    inside = match.group("inside").strip()
+    if text[closing + 1 :].strip():
+        return text.strip(), None
+    inside = inside.strip()
     if person(inside):
         return text.strip(), None  # `Hao-Yi (Heidi) Wu`, `Ryan (Qinyu) Wang`
-    return match.group("name").strip(), inside
+    return name, inside
 
 
 def _after_links(text: str) -> str | None:
@@ -113,11 +119,16 @@ def _after_links(text: str) -> str | None:
     return value or None
 
 
-def _people_in_words(text: str) -> tuple[tuple[Speaker, ...], str | None]:
+def _people_in_words(text: str, *, raw: bool = False) -> tuple[tuple[Speaker, ...], str | None]:
+    """The people `text` names; `raw` markdown is split at its joining marks first, then read piece by piece."""
     name, inside = _name_and_paren(text)
     institutions: list[str] = []
     speakers: list[Speaker] = []
-    for part in (piece.strip() for piece in _JOIN.split(name)):
+    pieces = _JOIN.split(name)
+    if raw:
+        pieces = [inline.strip_markup(piece) for piece in pieces]
+        inside = inline.strip_markup(inside) if inside else inside
+    for part in (piece.strip() for piece in pieces):
         if not part or blank(part):
             continue
         if speakers and _INSTITUTION.search(part):

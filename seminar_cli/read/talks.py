@@ -28,15 +28,21 @@ from . import inline
 from .dates import is_tbd, scan_time
 from .tables import parse_photo_table, speakers_of
 
-_TITLE = re.compile(r"^(?P<pre>\s*\*\*)(?!\*)(?P<title>.*?[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
+_TITLE = re.compile(r"^(?P<pre>\s*+\*\*)(?!\*)(?P<title>[\s*]*+[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
 _BR = re.compile(r"(<br\s*/?>)", re.I)
-_LABEL = re.compile(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*:\s*")
+_UNESCAPED_COMMA = re.compile(r"(?<!\\),")
+_LABEL = re.compile(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*+:\s*+")
 _KNOWN_LABEL = re.compile(
-    r"^\s*(?:<br\s*/?>\s*)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*:",
+    r"^\s*+(?:<br\s*+/?>\s*+)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*+:",
     re.I,
 )
-_LABEL_PARAGRAPH = re.compile(r"^(?P<label>\s*(\*\*|__)\s*(?P<word>[^*_]+?)\s*(\2\s*:|:\s*\2|\2))(?P<gap>.*)$")
-_LINK_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.I)
+# The word never ends in a space: its spacing goes to the label (a run of spaces is read once).
+_LABEL_PARAGRAPH = re.compile(
+    r"^(?P<label>\s*+(\*\*|__)\s*+(?P<word>[^*_]+?)(?<!\s)\s*+(\2\s*+:|:\s*+\2|\2))(?P<gap>.*)$"
+)
+# Link text stops at a bracket, a target may hold balanced parentheses (`wiki/Foo_(bar)`), an HTML link
+# stops at the next tag of a link: each opening is read to its own end only, so reading stays linear.
+_LINK_MARKUP = re.compile(r"\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>", re.I)
 _LINK_WORDS = re.compile(
     r"\b(slides?|recording|video|paper|code|poster|notebook|materials?|zoom|teams|webex|meet|join|"
     r"register|registration|link|here)\b",
@@ -306,6 +312,15 @@ def _link_fields(block: RawBlock) -> list[TalkPart]:
     return fields
 
 
+def bold_title(line: str) -> tuple[str, bool] | None:
+    """What a bold title line (`**Title**`) says: its title as a reader sees it, and whether it is marked cancelled."""
+    match = _TITLE.match(body(line))
+    if match is None or match.group("rest").strip():
+        return None
+    clean, cancelled = inline.split_cancelled(match.group("title"))
+    return inline.strip_markup(clean), cancelled
+
+
 def talk_from_parts(parts: tuple[TalkPart, ...], year: int | None) -> Talk:
     """What a talk's parts say: title, speakers, place, time, photo, abstract, bio, links."""
     fields = [part for part in parts if isinstance(part, Field)]
@@ -360,7 +375,8 @@ def _speaker_value(value: str) -> tuple[list[Speaker], str | None]:
         remainder = _LINK_MARKUP.split(value)[-1]
         trailing = inline.strip_markup(remainder).strip(" ,;-")
         return list(speakers_of(value)), trailing or None
-    name, _, trailing = value.partition(",")
+    name, *after = _UNESCAPED_COMMA.split(value, maxsplit=1)  # `Smith\, Jr.` keeps its comma
+    trailing = after[0] if after else ""
     names = list(speakers_of(name))
     if len(names) == 1 and is_tbd(names[0].name):
         names = []

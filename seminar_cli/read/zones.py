@@ -31,7 +31,7 @@ def zone(name: str) -> ZoneInfo:
 
     try:
         return ZoneInfo(LABEL_ZONES.get(name, name))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
         raise UsageError(f"unknown time zone {name!r}", expected="an IANA name such as America/New_York") from None
 
 
@@ -89,7 +89,7 @@ def find_zone(name: str) -> tzinfo | None:
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
         return None
 
 

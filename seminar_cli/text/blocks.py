@@ -24,8 +24,10 @@ _HTML_BLOCK = re.compile(
     r"ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(\s|/?>|$)",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*(?:#+[ \t]*)?$")
-_SEPARATOR = re.compile(r"^ {0,3}(?P<rule>[-*_])(?:[ \t]*(?P=rule)){2,}[ \t]*$")
+# The title and its closing `#`s are told apart in `heading_of`: a lazy title checked for a closing
+# sequence at every character costs quadratic time on a long run of spaces.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t](.*)|[ \t]*+(?:#++[ \t]*+)?)$")
+_SEPARATOR = re.compile(r"^ {0,3}(?P<rule>[-*_])(?:[ \t]*+(?P=rule)){2,}+[ \t]*+$")
 _TABLE = re.compile(r"^ {0,3}\|")
 # A table without outer pipes: a header line holding a pipe, then an alignment row such as `---|---|---`.
 _BARE_DELIMITER = re.compile(r"^ {0,3}:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
@@ -55,7 +57,8 @@ def heading_of(line: str) -> tuple[int, str] | None:
     match = _HEADING.match(body(line))
     if match is None:
         return None
-    return len(match.group(1)), (match.group(2) or "").strip()
+    title = (match.group(2) or "").lstrip(" \t").rstrip(" \t").rstrip("#").rstrip(" \t")  # without closing `#`s
+    return len(match.group(1)), title.strip()
 
 
 @lru_cache(maxsize=4)

@@ -11,7 +11,7 @@ import re
 from ..model import RawBlock, Row, Table
 from .lines import body, eol, split_lines
 
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")  # possessive: linear
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
