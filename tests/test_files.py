@@ -17,7 +17,7 @@ import pytest
 from conftest import EXAMPLES, invoke
 
 from seminar_cli import files
-from seminar_cli.errors import UnreadablePageError
+from seminar_cli.errors import Interrupted, PageWriteError, UnreadablePageError, UsageError, WriteRefusedError
 
 ADD = ["--date", "2027-01-14", "--speaker", "Ann Lee"]
 
@@ -296,3 +296,191 @@ def test_lint_fix_on_a_read_only_page_says_it_could_not_be_written(tmp_path: Pat
     assert code == 2
     assert "is read-only; nothing was written" in err
     assert "could not be written" in err and "could not be read" not in err
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(0, "0 bytes"), (1023, "1023 bytes"), (1024, "1 KiB"), (1536, "1.5 KiB"), (1 << 20, "1 MiB"),
+     ((1 << 20) - 1, "1024 KiB"), (64 << 20, "64 MiB"), (3 << 30, "3 GiB")],
+)  # fmt: skip
+def test_size_text(size: int, text: str) -> None:
+    assert files.size_text(size) == text
+
+
+def test_a_read_keeps_every_byte_and_stamps_the_file(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_bytes(b"\xef\xbb\xbf# A\r\nb\n")
+    text, stamp = files.read_stamped(str(page))
+    info = os.stat(page)
+    assert text == "\ufeff# A\r\nb\n"
+    assert stamp == files.Stamp(info.st_dev, info.st_ino, 10, info.st_mtime_ns)
+    assert files.read_text(str(page), limit=10) == text
+
+
+def test_a_page_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_bytes(b"x" * 100)
+    assert files.read_text(str(page), limit=100) == "x" * 100
+    with pytest.raises(UnreadablePageError) as refused:
+        files.read_text(str(page), limit=99)
+    assert refused.value.message == "is 100 bytes, more than the size limit of 99 bytes"
+    assert refused.value.expected == "a smaller page, or a higher `max-page-size` under [tool.seminar]"
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "line", "column", "found"),
+    [
+        (b"# A\nab\x00c\n", "is a binary file, not a markdown page", 2, 3, "a NUL byte"),
+        (b"\x00", "is a binary file, not a markdown page", 1, 1, "a NUL byte"),
+        (b"# A\n\nx \xe9t\xe9\n", "is not UTF-8 text", 3, 3, "byte 0xe9"),
+        (b"\xff", "is not UTF-8 text", 1, 1, "byte 0xff"),
+    ],
+)
+def test_a_binary_or_latin_1_page_is_refused_where_the_bad_byte_is(
+    data: bytes, message: str, line: int, column: int, found: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_bytes(data)
+    with pytest.raises(UnreadablePageError) as refused:
+        files.read_text(str(page))
+    error = refused.value
+    assert (error.message, error.line, error.column, error.found) == (message, line, column, found)
+    assert error.expected == ("a UTF-8 encoded markdown file" if "UTF-8" in message else None)
+
+
+def test_a_missing_page_or_folder_is_no_such_file(tmp_path: Path) -> None:
+    for path in (tmp_path / "missing.md", tmp_path / "missing" / "page.md", example(tmp_path) / "page.md"):
+        with pytest.raises(UnreadablePageError) as refused:
+            files.read_text(str(path))
+        assert (refused.value.message, refused.value.expected) == ("no such file", "the path of a markdown page")
+    with pytest.raises(UnreadablePageError) as refused:
+        files.read_text(str(tmp_path))
+    assert (refused.value.message, refused.value.expected) == ("is a directory", "the path of a markdown page")
+
+
+def test_kind_of() -> None:
+    assert files.kind_of(stat.S_IFREG | 0o644) is None
+    assert files.kind_of(stat.S_IFDIR) == "a directory"
+    assert files.kind_of(stat.S_IFIFO) == "a named pipe (FIFO)"
+    assert files.kind_of(stat.S_IFCHR) == "a character device"
+    assert files.kind_of(stat.S_IFBLK) == "a block device"
+    assert files.kind_of(stat.S_IFSOCK) == "a socket"
+    assert files.kind_of(stat.S_IFLNK) == "not a regular file"
+
+
+def test_check_output_refusals_say_why(tmp_path: Path) -> None:
+    os.symlink(tmp_path / "nowhere", tmp_path / "broken")
+    cases = {
+        tmp_path / "broken": "is a broken symbolic link",
+        tmp_path / "no" / "out.ics": f"cannot be written: the folder {tmp_path / 'no'} does not exist",
+        tmp_path: "is a directory; an output only ever replaces a regular file",
+        example(tmp_path, "out.ics"): "exists",
+    }
+    for path, message in cases.items():
+        with pytest.raises(UsageError) as refused:
+            files.check_output(str(path), force=False)
+        assert refused.value.message == message
+    files.check_output(str(tmp_path / "new.ics"), force=False)
+    files.check_output(str(tmp_path / "out.ics"), force=True)
+
+
+def test_write_output_writes_a_new_file_and_replaces_one_only_with_force(tmp_path: Path) -> None:
+    out = tmp_path / "out.ics"
+    files.write_output(str(out), "one\n", force=False)
+    assert out.read_bytes() == b"one\n" and stat.S_IMODE(os.stat(out).st_mode) == 0o644
+    with pytest.raises(UsageError):
+        files.write_output(str(out), "two\n", force=False)
+    files.write_output(str(out), "two\r\n", force=True)
+    assert out.read_bytes() == b"two\r\n"
+    assert temporary_files(tmp_path) == []
+
+
+def test_a_write_keeps_the_mode_and_follows_a_symlink(tmp_path: Path) -> None:
+    page = example(tmp_path)
+    os.chmod(page, 0o640)
+    os.symlink(page, tmp_path / "link.md")
+    files.write_atomic(str(tmp_path / "link.md"), "new\n")
+    assert page.read_text() == "new\n" and stat.S_IMODE(os.stat(page).st_mode) == 0o640
+    assert os.path.islink(tmp_path / "link.md") and temporary_files(tmp_path) == []
+
+
+def test_a_new_file_is_not_written_over_one_that_appeared(tmp_path: Path) -> None:
+    page = example(tmp_path)
+    with pytest.raises(UsageError) as refused:
+        files.write_atomic(str(page), "new\n", new=True)
+    assert refused.value.message == "exists"
+    files.write_atomic(str(tmp_path / "fresh.md"), "new\n", new=True)
+    assert (tmp_path / "fresh.md").read_text() == "new\n" and temporary_files(tmp_path) == []
+
+
+def test_writes_refused_before_anything_is_written(tmp_path: Path) -> None:
+    page = example(tmp_path)
+    os.chmod(page, 0o444)
+    with pytest.raises(PageWriteError) as refused:
+        files.write_atomic(str(page), "new\n")
+    assert refused.value.message == "is read-only; nothing was written"
+    os.chmod(page, 0o644)
+    os.link(page, tmp_path / "other.md")
+    with pytest.raises(PageWriteError) as refused:
+        files.write_atomic(str(page), "new\n")
+    assert refused.value.message.startswith("has 2 hard links: replacing it would split it from its other names")
+    with pytest.raises(PageWriteError) as refused:
+        files.write_atomic(str(tmp_path), "new\n")
+    assert refused.value.message == "is a directory, not a file; nothing was written"
+    with pytest.raises(PageWriteError) as refused:
+        files.write_atomic(str(tmp_path / "no" / "page.md"), "new\n")
+    assert refused.value.message == f"cannot be written: the folder {tmp_path / 'no'} does not exist"
+    assert temporary_files(tmp_path) == []
+
+
+def test_a_page_changed_since_it_was_read_is_not_replaced(tmp_path: Path) -> None:
+    page = example(tmp_path)
+    read = files.read_stamped(str(page))
+    files.write_atomic(str(page), "edited\n", unchanged=read)
+    assert page.read_text() == "edited\n"
+    read = files.read_stamped(str(page))
+    page.write_text("edited!\n")
+    with pytest.raises(WriteRefusedError):
+        files.write_atomic(str(page), "mine\n", unchanged=read)
+    assert page.read_text() == "edited!\n" and temporary_files(tmp_path) == []
+
+
+def test_only_this_tools_temporary_files_for_the_page_are_removed(tmp_path: Path) -> None:
+    page = example(tmp_path)
+    ours = [".seminar.md.seminar-abcd_123.tmp", ".seminar.md.seminar-00000000.tmp"]
+    others = [".seminar.md.seminar-abc.tmp", ".other.md.seminar-abcdefgh.tmp", "seminar.md.seminar-abcdefgh.tmp",
+              ".seminar.md.seminar-ABCDEFGH.tmp"]  # fmt: skip
+    for name in ours + others:
+        (tmp_path / name).write_text("x")
+    os.symlink(page, tmp_path / ".seminar.md.seminar-linklink.tmp")
+    assert files.remove_stale_temporary_files(str(page)) == 2
+    assert sorted(os.listdir(tmp_path)) == sorted([".seminar.md.seminar-linklink.tmp", "seminar.md", *others])
+    assert files.remove_stale_temporary_files(str(tmp_path / "missing" / "page.md")) == 0
+
+
+def test_a_signal_while_the_page_is_renamed_waits_for_the_rename(tmp_path: Path) -> None:
+    with pytest.raises(Interrupted) as stopped:
+        files.on_signal(2, None)
+    assert (stopped.value.signum, stopped.value.path) == (2, None)
+    with pytest.raises(Interrupted) as stopped, files._signals_held("page.md"):
+        files.on_signal(15, None)  # held: it returns, and is raised once the rename is done
+    assert (stopped.value.signum, stopped.value.path, stopped.value.written) == (15, "page.md", True)
+    with files._signals_held("page.md"):
+        pass  # nothing pending: nothing raised
+    assert not files._signals.holding and files._signals.pending == 0
+
+
+def test_the_lock_is_held_on_the_page_itself(tmp_path: Path) -> None:
+    import fcntl
+
+    page = example(tmp_path)
+    with files.locked(str(page)):
+        other = os.open(page, os.O_RDONLY)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(other)
+    with files.locked(str(tmp_path / "missing.md")), files.locked(str(tmp_path)):
+        pass  # nothing to lock: reading reports it
+    assert temporary_files(tmp_path) == []
