@@ -354,3 +354,77 @@ def test_names_and_titles_in_any_script() -> None:
 def test_a_season_written_as_a_short_range_names_both_years() -> None:
     front = page_text().split("\n# About")[0].replace("January-December, 2026", "the 2025–26 season") + "\n"
     assert lint(page_text(front=front)) == []
+
+
+def test_short_quotes_a_value_on_one_line_and_cuts_it_at_the_limit() -> None:
+    from seminar_cli.lint.rules_schedule import short
+
+    assert short("  Wave \n Spectra  ") == "'Wave Spectra'"
+    assert short("x" * 60) == repr("x" * 60)
+    assert short("x" * 61) == repr("x" * 59 + "…")
+    assert short("abc def", limit=5) == "'abc…'"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("01-29-2026", "01-28-2026",
+         "the schedule row's date '01-28-2026' does not match its talk block's '01/29/2026' (line 19)"),
+        ("| Ada Park", "| Cy Dunn", "the schedule row's speaker 'Cy Dunn' does not match its talk block's 'Ada Park' (line 20)"),
+        ("| Graph Methods for Tide Prediction", "| Tide Graphs",
+         "the schedule row's title 'Tide Graphs' does not match its talk block's 'Graph Methods for Tide Prediction' (line 16)"),
+    ],
+)  # fmt: skip
+def test_row_block_mismatch_says_both_values_and_the_blocks_line(old: str, new: str, message: str) -> None:
+    rows = with_row(4, old, new)
+    text = page_text(rows=rows)
+    ((code, line, column, said),) = [(item.code, item.line, item.column, item.message) for item in lint(text)]
+    assert (code, line, said) == ("SEM010", line_of(text, rows[4]), message)
+    assert column == rows[4].index(new.strip("| ")) + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what", "value", "fill"),
+    [
+        ("| Graph Methods for Tide Prediction", "| TBD", "title", "'Graph Methods for Tide Prediction'",
+         "Graph Methods for Tide Prediction"),
+        ("| Ada Park", "| TBD", "speaker", "'Ada Park'", "Ada Park"),
+        ("| On Site", "| TBA", "place", "'Building 5, Room 12 and Zoom'", None),
+        ("01-29-2026", "TBD", "date", "'01/29/2026'", "01-29-2026"),
+    ],
+)  # fmt: skip
+def test_tbd_row_says_what_the_block_has_and_fills_in_what_it_can(
+    old: str, new: str, what: str, value: str, fill: str | None
+) -> None:
+    text = page_text(rows=with_row(4, old, new))
+    (finding,) = lint(text)
+    placeholder = new.strip("| ")
+    line = text.splitlines()[finding.line - 1]
+    assert finding.code == "SEM011" and finding.column == line.index(placeholder) + 1
+    assert finding.message == (
+        f"the schedule row still says {placeholder!r} for the {what}; its talk block (line 16) says {value}"
+    )
+    if fill is None:
+        assert finding.fix is None
+    else:
+        assert finding.fix is not None and finding.fix.description == f"fill in {fill!r}"
+        assert [(edit.line, edit.column, edit.old, edit.new) for edit in finding.fix.edits] == [
+            (finding.line, finding.column, placeholder, fill)
+        ]
+
+
+def test_cancelled_row_points_at_the_row_and_names_the_blocks_title_line() -> None:
+    case = BAD["SEM014"]()
+    (finding,) = lint(case.text)
+    title = line_of(case.text, "Spectra (canceled)**")
+    assert (finding.code, finding.line, finding.column) == ("SEM014", case.line, 1)
+    assert finding.message == (
+        f"the talk block (line {title}) is marked cancelled but its schedule row is not; "
+        "strike the row through (~~…~~) or mark it cancelled"
+    )
+
+
+@pytest.mark.parametrize("mark", ["01-22-2026 (postponed)", "01-22-2026 CANCELLED"])
+def test_a_cancelled_talk_whose_row_says_so_is_not_reported(mark: str) -> None:
+    text = BAD["SEM014"]().text.replace("| 01-22-2026 |", f"| {mark} |")
+    assert "SEM014" not in [finding.code for finding in lint(text)]
