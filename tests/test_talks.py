@@ -1,0 +1,156 @@
+"""Adding, rescheduling and cancelling talks (`edit/talks.py`), through the checked edit flow."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from lint_pages import PAST, page_text
+
+from seminar_cli.api import EditResult, edit_text, parse_page
+from seminar_cli.edit import talks
+from seminar_cli.edit.result import Edit
+from seminar_cli.edit.style import PageStyle
+from seminar_cli.edit.talk_block import TalkDetails
+from seminar_cli.errors import UsageError
+from seminar_cli.model import Page, Speaker
+from seminar_cli.read.refs import TalkRef, talk_refs
+
+TODAY = date(2026, 1, 27)
+UPCOMING = "# Upcoming Presentations\n\nMore talks soon.\n\n# Schedule"
+GIL = TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),), title="Tidal Energy", affiliation="Bay Lab")
+
+
+def with_upcoming(text: str) -> str:
+    return text.replace("# Schedule", UPCOMING, 1)
+
+
+def added(text: str, details: TalkDetails, *, block: bool = True, force_next: bool = False) -> EditResult:
+    def operation(page: Page, style: PageStyle) -> Edit:
+        return talks.add_talk(page, style, details, today=TODAY, block=block, force_next=force_next)
+
+    return edit_text(text, operation)
+
+
+def ref_on(page: Page, day: date) -> TalkRef:
+    (ref,) = [ref for ref in talk_refs(page) if ref.date == day]
+    return ref
+
+
+def titles(text: str, kind: str) -> list[str]:
+    return [talk.title for section in parse_page(text).sections_of(kind) for talk in section.talks]
+
+
+def row_of(text: str, day: str) -> str:
+    (row,) = [line for line in text.splitlines() if line.startswith(f"| {day}")]
+    return row
+
+
+def test_a_talk_after_the_next_one_takes_its_block_to_upcoming() -> None:
+    edit = added(with_upcoming(page_text()), GIL)
+    assert edit.summary == "added Gil Roy on 02-12-2026 to the schedule and its block to Upcoming"
+    assert titles(edit.after, "upcoming") == ["Tidal Energy"]
+    assert titles(edit.after, "next") == ["Graph Methods for Tide Prediction"]
+    assert row_of(edit.after, "02-12-2026").split("|")[3:6] == [" Gil Roy ", " Bay Lab ", " Tidal Energy "]
+
+
+def test_a_talk_after_the_next_one_needs_an_upcoming_section_or_next() -> None:
+    with pytest.raises(UsageError) as refused:
+        added(page_text(), GIL)
+    assert refused.value.message == (
+        "the talk is not the next one (2026-01-29 comes first) and the page has no Upcoming section for its block"
+    )
+    assert refused.value.expected and refused.value.expected.startswith("--next to put it under Next")
+    edit = added(page_text(), GIL, force_next=True)
+    assert edit.summary.endswith("and its block to Next")
+    assert titles(edit.after, "next") == ["Graph Methods for Tide Prediction", "Tidal Energy"]
+
+
+def test_a_talk_before_the_next_one_takes_next() -> None:
+    edit = added(with_upcoming(page_text()), TalkDetails(day=date(2026, 1, 28), speakers=(Speaker("Gil Roy"),)))
+    assert edit.summary.endswith("and its block to Next")
+    assert titles(edit.after, "next")[0] != "Graph Methods for Tide Prediction"
+    assert titles(edit.after, "upcoming") == []
+
+
+def test_a_row_alone_is_added_in_date_order() -> None:
+    edit = added(page_text(), GIL, block=False)
+    assert edit.summary == "added Gil Roy on 02-12-2026 to the schedule"
+    rows = [line[:14] for line in edit.after.splitlines() if line.startswith("| 0")]
+    assert rows == sorted(rows) and "| 02-12-2026 |" in rows
+    assert titles(edit.after, "next") == ["Graph Methods for Tide Prediction"]
+
+
+def test_a_talk_needs_a_speaker_and_values_only_a_block_holds_need_one() -> None:
+    with pytest.raises(UsageError) as refused:
+        added(page_text(), TalkDetails(day=date(2026, 2, 12)))
+    assert (refused.value.message, refused.value.expected) == ("a talk needs a speaker", "--speaker NAME")
+    for option, details in (("--photo", TalkDetails(photo="a.jpg")), ("--abstract-file", TalkDetails(abstract="A.")),
+                            ("--bio-file", TalkDetails(bio="B."))):  # fmt: skip
+        with pytest.raises(UsageError) as refused:
+            added(page_text(), TalkDetails(day=GIL.day, speakers=GIL.speakers, photo=details.photo,
+                                           abstract=details.abstract, bio=details.bio), block=False)  # fmt: skip
+        assert refused.value.message == f"{option} has no place: only the talk's schedule row is added"
+
+
+def rescheduled(text: str, on: date, **move: object) -> EditResult:
+    def operation(page: Page, style: PageStyle) -> Edit:
+        return talks.reschedule(page, style, ref_on(page, on), **move)  # type: ignore[arg-type]
+
+    return edit_text(text, operation)
+
+
+def test_reschedule_moves_the_row_and_the_blocks_time_line() -> None:
+    edit = rescheduled(page_text(), date(2026, 1, 29), day=date(2026, 2, 19))
+    assert edit.summary == "rescheduled 2026-01-29 Ada Park: Graph Methods for Tide Prediction (line 39) to 2026-02-19"
+    rows = [line[2:12] for line in edit.after.splitlines() if line.startswith("| 0")]
+    assert rows[-1] == "02-19-2026" and "01-29-2026" not in rows
+    assert "Time: 10:00 a.m. - 11 a.m. ET, Thursday, 02/19/2026" in edit.after
+
+
+def test_reschedule_to_tbd_and_a_new_place_alone() -> None:
+    edit = rescheduled(page_text(), date(2026, 1, 29), day=None)
+    assert edit.summary.endswith("to TBD")
+    edit = rescheduled(page_text(), date(2026, 1, 29), location="Room 9")
+    assert edit.summary == "rescheduled 2026-01-29 Ada Park: Graph Methods for Tide Prediction (line 39)"
+    assert "<br>Location: Room 9\n" in edit.after and "| 01-29-2026 | Room 9 " in edit.after
+    assert "Thursday, 01/29/2026" in edit.after
+
+
+def test_new_hours_go_on_the_blocks_time_line() -> None:
+    edit = rescheduled(page_text(), date(2026, 1, 29), start=time(14), end=time(15))
+    assert "<br> Time: 2:00 p.m. - 3 p.m. ET, Thursday, 01/29/2026\n" in edit.after
+    assert row_of(edit.after, "01-29-2026") == row_of(page_text(), "01-29-2026")
+
+
+def test_new_hours_for_a_talk_with_a_row_only_need_a_time_column() -> None:
+    with pytest.raises(UsageError) as refused:
+        rescheduled(page_text(), date(2026, 2, 5), start=time(14), end=time(15))
+    assert refused.value.message.startswith(
+        "--time has no place: the schedule has no column for a time and the talk has only its schedule row"
+    )
+
+
+def cancelled(text: str, day: date, *, remove: bool = False) -> EditResult:
+    return edit_text(text, lambda page, style: talks.cancel(page, style, ref_on(page, day), remove=remove))
+
+
+def test_cancel_marks_the_row_and_the_block_the_pages_way() -> None:
+    edit = cancelled(page_text(), date(2026, 1, 29))
+    assert edit.summary == "cancelled 2026-01-29 Ada Park: Graph Methods for Tide Prediction (line 39)"
+    title = "Graph Methods for Tide Prediction (Cancelled)"
+    assert f"**{title}**\n" in edit.after
+    assert row_of(edit.after, "01-29-2026") == f"| 01-29-2026 | On Site | Ada Park | Harbor University | {title} |"
+    assert parse_page(edit.after).sections_of("next")[0].talks[0].cancelled
+    again = cancelled(edit.after, date(2026, 1, 29))
+    assert again.after == edit.after
+
+
+def test_cancel_with_remove_takes_out_the_row_and_the_block() -> None:
+    edit = cancelled(page_text(), date(2026, 1, 22), remove=True)
+    assert edit.summary == "removed 2026-01-22 Cy Dunn: Learning Wave Spectra (line 38)"
+    assert "01-22-2026" not in edit.after and "Learning Wave Spectra" not in edit.after
+    assert titles(edit.after, "past") == [
+        title for title in titles(page_text(), "past") if title != "Learning Wave Spectra"
+    ]
+    assert PAST[1] in edit.after
