@@ -370,9 +370,11 @@ def test_short_quotes_a_value_on_one_line_and_cuts_it_at_the_limit() -> None:
     [
         ("01-29-2026", "01-28-2026",
          "the schedule row's date '01-28-2026' does not match its talk block's '01/29/2026' (line 19)"),
-        ("| Ada Park", "| Cy Dunn", "the schedule row's speaker 'Cy Dunn' does not match its talk block's 'Ada Park' (line 20)"),
+        ("| Ada Park", "| Cy Dunn",
+         "the schedule row's speaker 'Cy Dunn' does not match its talk block's 'Ada Park' (line 20)"),
         ("| Graph Methods for Tide Prediction", "| Tide Graphs",
-         "the schedule row's title 'Tide Graphs' does not match its talk block's 'Graph Methods for Tide Prediction' (line 16)"),
+         "the schedule row's title 'Tide Graphs' does not match its talk block's "
+         "'Graph Methods for Tide Prediction' (line 16)"),
     ],
 )  # fmt: skip
 def test_row_block_mismatch_says_both_values_and_the_blocks_line(old: str, new: str, message: str) -> None:
@@ -428,3 +430,49 @@ def test_cancelled_row_points_at_the_row_and_names_the_blocks_title_line() -> No
 def test_a_cancelled_talk_whose_row_says_so_is_not_reported(mark: str) -> None:
     text = BAD["SEM014"]().text.replace("| 01-22-2026 |", f"| {mark} |")
     assert "SEM014" not in [finding.code for finding in lint(text)]
+
+
+TWO_SPEAKERS = NEXT.replace(
+    "Speaker: [Ada Park](https://a.example)", "Speaker: [Ada Park](https://a.example), [Di Fox](https://d.example)"
+)
+
+
+def test_tbd_speaker_is_filled_in_only_with_one_plain_name() -> None:
+    (finding,) = lint(page_text(next_talks=[TWO_SPEAKERS], rows=with_row(4, "| Ada Park", "| TBD")))
+    assert finding.message.endswith("its talk block (line 16) says 'Ada Park, Di Fox'")
+    assert finding.fix is None  # which of the two, and in which form, is the organizer's call
+    rows = with_row(4, "| Ada Park", "| TBD")
+    rows[0] = rows[0].replace("| Gus Hale", "| [Gus Hale](https://g.example)")  # the column links its names
+    (finding,) = lint(page_text(rows=rows))
+    assert finding.code == "SEM011" and finding.fix is None
+
+
+def test_row_block_mismatch_names_every_speaker_of_the_block_and_the_place_of_both() -> None:
+    (finding,) = lint(page_text(next_talks=[TWO_SPEAKERS], rows=with_row(4, "| Ada Park", "| Cy Dunn")))
+    assert finding.message == (
+        "the schedule row's speaker 'Cy Dunn' does not match its talk block's 'Ada Park, Di Fox' (line 20)"
+    )
+    text = page_text(rows=with_row(3, "| On Site", "| Virtual"))
+    (finding,) = lint(text)
+    assert finding.message == (
+        "the schedule row's place 'Virtual' does not match its talk block's 'Building 5, Room 12' "
+        f"(line {line_of(text, 'Location: Building 5, Room 12', 2)})"
+    )
+
+
+def test_a_block_without_a_time_line_is_not_compared_on_its_date() -> None:
+    no_time = NEXT.replace("<br> Time: 10:00 a.m. - 11 a.m. ET, Thursday, 01/29/2026\n", "")
+    assert lint(page_text(next_talks=[no_time])) == []
+
+
+def test_a_tbd_date_takes_the_pattern_of_the_first_row_with_a_real_date() -> None:
+    rows = with_row(4, "01-29-2026", "TBD")
+    rows[0] = rows[0].replace("01-01-2026", "02/30/2026")  # no such day: its slashes are no evidence
+    findings = {finding.code: finding for finding in lint(page_text(rows=rows))}
+    fix = findings["SEM011"].fix
+    assert fix is not None and fix.edits[0].new == "01-29-2026"
+
+
+def test_a_past_row_that_says_cancelled_needs_no_block() -> None:
+    rows = with_row(2, "Sparse Sensing of Estuaries", "Sparse Sensing of Estuaries (cancelled)")
+    assert lint(page_text(past=[PAST[0], *PAST[2:]], rows=rows)) == []
