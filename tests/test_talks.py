@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from lint_pages import PAST, page_text
+from lint_pages import PAST, list_page, page_text
+from lint_pages import block as block_text
 
 from seminar_cli.api import EditResult, edit_text, parse_page
 from seminar_cli.edit import talks
@@ -137,6 +138,8 @@ def cancelled(text: str, day: date, *, remove: bool = False) -> EditResult:
 
 def test_cancel_marks_the_row_and_the_block_the_pages_way() -> None:
     edit = cancelled(page_text(), date(2026, 1, 29))
+    others = [line for line in page_text().splitlines() if line.startswith("| 0") and "01-29-2026" not in line]
+    assert [line for line in edit.after.splitlines() if line.startswith("| 0") and "01-29-2026" not in line] == others
     assert edit.summary == "cancelled 2026-01-29 Ada Park: Graph Methods for Tide Prediction (line 39)"
     title = "Graph Methods for Tide Prediction (Cancelled)"
     assert f"**{title}**\n" in edit.after
@@ -154,3 +157,163 @@ def test_cancel_with_remove_takes_out_the_row_and_the_block() -> None:
         title for title in titles(page_text(), "past") if title != "Learning Wave Spectra"
     ]
     assert PAST[1] in edit.after
+
+
+SESSIONS = [
+    "2026-01-08: Tide Tables (Ada Park)",
+    "2026-01-15: Kelp Census (Eve Lund)",
+    "2026-01-22: Wave Spectra (Cy Dunn)",
+]
+
+
+def sessions(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("- ")]
+
+
+def test_talks_of_a_listing_are_added_moved_cancelled_and_removed_in_its_own_lines() -> None:
+    text = list_page(*SESSIONS)
+    new = TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),), title="Tidal Energy")
+    assert sessions(added(text, new, block=False).after)[-1] == "- 2026-02-12: Tidal Energy (Gil Roy)"
+    edit = rescheduled(text, date(2026, 1, 15), day=date(2026, 1, 29))
+    assert edit.summary == "rescheduled 2026-01-15 Eve Lund: Kelp Census (line 10) to 2026-01-29"
+    assert sessions(edit.after) == ["- " + SESSIONS[0], "- " + SESSIONS[2], "- 2026-01-29: Kelp Census (Eve Lund)"]
+    with pytest.raises(UsageError) as refused:
+        rescheduled(text, date(2026, 1, 15), day=None)
+    assert (refused.value.message, refused.value.expected) == (
+        "a talk of this listing needs a date",
+        "--date YYYY-MM-DD",
+    )
+    edit = cancelled(text, date(2026, 1, 15))
+    assert edit.summary == "cancelled 2026-01-15 Eve Lund: Kelp Census (line 10)"
+    assert sessions(edit.after)[1] == "- 2026-01-15: Kelp Census (Cancelled) (Eve Lund)"
+    again = cancelled(edit.after, date(2026, 1, 15))
+    assert (again.summary, again.after) == (
+        "2026-01-15 Eve Lund: Kelp Census (Cancelled) (line 10) is already marked cancelled",
+        edit.after,
+    )
+    edit = cancelled(text, date(2026, 1, 15), remove=True)
+    assert edit.summary == "removed 2026-01-15 Eve Lund: Kelp Census (line 10)"
+    assert sessions(edit.after) == ["- " + SESSIONS[0], "- " + SESSIONS[2]]
+
+
+SMALL = (
+    "# Next Presentation\n\n" + block_text("Wave Spectra", "Thursday, 01/29/2026", "Ada Park")
+    + "\n# Schedule\n\n| Date | Name |\n| --- | --- |\n| 01/22/2026 | Bo Li |\n| 01/29/2026 | Ada Park |\n"
+)  # fmt: skip
+NO_TIME = SMALL.replace("<br> Time: 10:00 a.m. - 11 a.m. ET, Thursday, 01/29/2026\n", "")
+
+
+def schedule_rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("| ") and "---" not in line][1:]
+
+
+def test_a_schedule_without_a_title_column_marks_the_speaker_cancelled() -> None:
+    edit = cancelled(SMALL, date(2026, 1, 22))
+    assert schedule_rows(edit.after) == ["| 01/22/2026 | Bo Li (Cancelled) |", "| 01/29/2026 | Ada Park |"]
+
+
+def test_a_schedule_that_strikes_cancelled_rows_strikes_every_filled_cell() -> None:
+    text = SMALL.replace("| Date | Name |\n| --- | --- |\n", "| Date | Name | Note |\n| --- | --- | --- |\n")
+    text = text.replace("| Bo Li |", "| Bo Li | |").replace("| Ada Park |\n", "| Ada Park | |\n")
+    text = text.replace("| 01/22/2026 |", "| ~~01/15/2026~~ | ~~Cy Dunn~~ | |\n| 01/22/2026 |")
+    edit = cancelled(text, date(2026, 1, 22))
+    assert schedule_rows(edit.after)[1] == "| ~~01/22/2026~~ | ~~Bo Li~~ | |"
+    assert schedule_rows(edit.after)[2] == "| 01/29/2026 | Ada Park | |"
+
+
+def test_a_yearless_schedule_keeps_its_dates_through_a_cancel() -> None:
+    text = "---\ntitle: Seminar 2026\n---\n\n" + SMALL.replace("/2026 |", " |")
+    assert schedule_rows(cancelled(text, date(2026, 1, 22)).after) == [
+        "| 01/22 | Bo Li (Cancelled) |",
+        "| 01/29 | Ada Park |",
+    ]
+
+
+def test_a_title_line_with_trailing_spaces_gets_the_mark_inside_its_bold_and_keeps_the_spaces() -> None:
+    edit = cancelled(SMALL.replace("**Wave Spectra**", "**Wave Spectra**   "), date(2026, 1, 29))
+    assert "\n**Wave Spectra (Cancelled)**   \n" in edit.after
+
+
+def test_a_moved_row_keeps_the_pages_line_endings() -> None:
+    edit = rescheduled(SMALL.replace("\n", "\r\n"), date(2026, 1, 22), day=date(2026, 2, 5))
+    assert edit.after.count("\r\n") == edit.after.count("\n")
+    assert schedule_rows(edit.after.replace("\r", "")) == ["| 01/29/2026 | Ada Park |", "| 02/05/2026 | Bo Li |"]
+
+
+def test_a_block_without_a_time_line_moves_with_its_row_alone() -> None:
+    edit = rescheduled(NO_TIME, date(2026, 1, 29), day=date(2026, 2, 5))
+    assert schedule_rows(edit.after) == ["| 01/22/2026 | Bo Li |", "| 02/05/2026 | Ada Park |"]
+    assert edit.after.split("# Schedule")[0] == NO_TIME.split("# Schedule")[0]
+
+
+def test_new_hours_need_the_blocks_time_line_or_a_time_column() -> None:
+    with pytest.raises(UsageError) as refused:
+        rescheduled(NO_TIME, date(2026, 1, 29), start=time(14), end=time(15))
+    assert refused.value.message == (
+        "--time has no place: the schedule has no column for a time and the talk's block has no time line"
+    )
+    lonely = NO_TIME.replace("| 01/29/2026 | Ada Park |\n", "")  # the block has no row either
+
+    def operation(page: Page, style: PageStyle) -> Edit:
+        (ref,) = [ref for ref in talk_refs(page) if ref.title == "Wave Spectra"]
+        return talks.reschedule(page, style, ref, start=time(14), end=time(15))
+
+    with pytest.raises(UsageError) as refused:
+        edit_text(lonely, operation, path="page.md")
+    error = refused.value
+    assert (error.message, error.expected, error.path) == ("--time has no place: the talk's block has no time line",
+                                                           "no --time", "page.md")  # fmt: skip
+
+
+def test_a_new_place_for_a_block_without_a_place_line_is_noted() -> None:
+    text = SMALL.replace("<br>Location: Building 5, Room 12\n", "")
+    text = text.replace("| Date | Name |\n| --- | --- |", "| Date | Name | Room |\n| --- | --- | --- |")
+    text = text.replace("| Bo Li |", "| Bo Li | A |").replace("| Ada Park |\n", "| Ada Park | A |\n")
+    edit = rescheduled(text, date(2026, 1, 29), location="Room 9")
+    assert edit.notes == ("the talk block has no place line; only its schedule row names the new place",)
+    assert schedule_rows(edit.after)[-1] == "| 01/29/2026 | Ada Park | Room 9 |"
+    assert "Location:" not in edit.after
+
+
+def test_a_schedule_without_a_name_column_names_the_speaker_in_the_summary() -> None:
+    text = SMALL.replace("| Date | Name |", "| Date | Title |").replace("| Bo Li |", "| Tides |")
+    text = text.replace("| Ada Park |", "| Wave Spectra |").replace(
+        "# Schedule", "# Upcoming Presentations\n\n# Schedule"
+    )
+    assert added(text, GIL).summary == "added Gil Roy on 02/12/2026 to the schedule and its block to Upcoming"
+
+
+def test_the_hours_given_for_the_series_go_on_the_new_block() -> None:
+    def operation(page: Page, style: PageStyle) -> Edit:
+        details = TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),), title="Tidal")
+        return talks.add_talk(
+            page, style, details, today=TODAY, block=True, force_next=True, hours=(time(14), time(15))
+        )
+
+    edit = edit_text(SMALL, operation)
+    assert "<br> Time: 2:00 p.m. - 3 p.m. ET, Thursday, 02/12/2026\n" in edit.after
+
+
+@pytest.mark.parametrize(
+    ("given", "option", "what"),
+    [
+        (TalkDetails(title="Tides"), "--title", "a title"),
+        (TalkDetails(location="Room 9"), "--location", "a place"),
+        (TalkDetails(start=time(14), end=time(15)), "--time", "a time"),
+    ],
+)
+def test_a_row_alone_refuses_a_value_its_schedule_has_no_column_for(given: TalkDetails, option: str, what: str) -> None:
+    details = TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),), title=given.title,
+                          location=given.location, start=given.start, end=given.end)  # fmt: skip
+    with pytest.raises(UsageError) as refused:
+        added(SMALL, details, block=False)
+    assert refused.value.message == (
+        f"{option} has no place: the schedule has no column for {what} and only the talk's row is added (no block)"
+    )
+    assert refused.value.expected == f"a column for {what} in the schedule, a talk block to hold it, or no {option}"
+
+
+def test_a_value_only_a_block_holds_says_how_to_write_the_block() -> None:
+    with pytest.raises(UsageError) as refused:
+        added(SMALL, TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),), photo="a.jpg"), block=False)
+    assert refused.value.expected == "--title with --abstract-file or --bio-file (or --next) to write the talk's block"
