@@ -476,3 +476,22 @@ def test_a_tbd_date_takes_the_pattern_of_the_first_row_with_a_real_date() -> Non
 def test_a_past_row_that_says_cancelled_needs_no_block() -> None:
     rows = with_row(2, "Sparse Sensing of Estuaries", "Sparse Sensing of Estuaries (cancelled)")
     assert lint(page_text(past=[PAST[0], *PAST[2:]], rows=rows)) == []
+
+
+def test_a_row_of_today_is_no_past_talk_yet() -> None:
+    text = page_text()  # the 02-05 row has no block
+    assert "SEM013" not in [finding.code for finding in lint(text, today=date(2026, 2, 5))]
+    assert [finding.line for finding in lint(text, today=date(2026, 2, 6)) if finding.code == "SEM013"] == [
+        line_of(text, "| 02-05-2026")
+    ]
+
+
+def test_a_row_on_the_day_of_the_earliest_past_block_still_wants_its_own() -> None:
+    rows = [ROWS[0], "| 01-01-2026 | On Site | Jo Marr | Bay Lab | Reef Acoustics |", *ROWS[1:]]
+    assert [finding.code for finding in lint(page_text(rows=rows))] == ["SEM013"]
+
+
+def test_a_tbd_date_in_a_schedule_without_a_dated_row_is_filled_in_as_the_block_writes_it() -> None:
+    rows = ["| TBD | On Site | Ada Park | Harbor University | Graph Methods for Tide Prediction |"]
+    (finding,) = lint(page_text(rows=rows, past=[]))
+    assert finding.fix is not None and finding.fix.edits[0].new == "01/29/2026"
