@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from lint_pages import PAST, list_page, page_text
@@ -317,3 +318,60 @@ def test_a_value_only_a_block_holds_says_how_to_write_the_block() -> None:
     with pytest.raises(UsageError) as refused:
         added(SMALL, TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),), photo="a.jpg"), block=False)
     assert refused.value.expected == "--title with --abstract-file or --bio-file (or --next) to write the talk's block"
+
+
+LECTURES = Path(__file__).parent / "golden" / "add-row-date-time-topic-lecturers" / "before.md"  # Date | Time | …
+
+
+def test_new_hours_go_into_the_schedules_time_column() -> None:
+    edit = rescheduled(LECTURES.read_text(), date(2026, 6, 5), start=time(10), end=time(11, 30))
+    assert row_of(edit.after, "06/05") == "| 06/05/2026 | 10:00-11:30 | Krylov Methods in Practice | Ada Park |"
+
+
+def test_a_row_moved_or_added_at_the_end_of_a_page_without_a_final_newline_takes_its_line_ending() -> None:
+    text = SMALL.rstrip("\n").replace("\n", "\r\n")
+    moved = rescheduled(text, date(2026, 1, 22), day=date(2026, 2, 5)).after
+    assert moved.endswith("| 01/29/2026 | Ada Park |\r\n| 02/05/2026 | Bo Li |")
+    new = TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),))
+    assert added(text, new, block=False).after.endswith("| 01/29/2026 | Ada Park |\r\n| 02/12/2026 | Gil Roy |")
+
+
+def test_a_row_alone_on_a_page_without_hours_gets_none() -> None:
+    edit = added(NO_TIME, TalkDetails(day=date(2026, 2, 12), speakers=(Speaker("Gil Roy"),)), block=False)
+    assert schedule_rows(edit.after)[-1] == "| 02/12/2026 | Gil Roy |"
+
+
+def test_a_new_place_for_a_block_with_a_place_line_needs_no_note() -> None:
+    edit = rescheduled(page_text(), date(2026, 1, 29), location="Room 9")
+    assert edit.notes == ()
+
+
+def test_a_schedule_without_a_title_or_a_name_column_keeps_its_row_when_the_block_is_cancelled() -> None:
+    text = (
+        SMALL.replace("| Date | Name |", "| Date | Room |")
+        .replace("| Bo Li |", "| A1 |")
+        .replace("| Ada Park |", "| B2 |")
+    )
+    edit = cancelled(text, date(2026, 1, 29))
+    assert schedule_rows(edit.after) == ["| 01/22/2026 | A1 |", "| 01/29/2026 | B2 |"]
+    assert "**Wave Spectra (Cancelled)**" in edit.after
+
+
+def test_a_talk_moved_to_its_own_day_keeps_its_row_where_it_is() -> None:
+    rows = "| 01/29/2026 | Ada Park |\n| 01/15/2026 | Cy Dunn |\n| 01/22/2026 | Bo Li |\n"  # not in date order
+    text = SMALL.replace("| 01/22/2026 | Bo Li |\n| 01/29/2026 | Ada Park |\n", rows)
+    edit = rescheduled(text, date(2026, 1, 29), day=date(2026, 1, 29))
+    assert schedule_rows(edit.after) == rows.splitlines()
+
+
+YEARLESS = "---\ntitle: Seminar 2026\n---\n\n" + SMALL.replace("/2026 |", " |").replace(
+    "Thursday, 01/29/2026", "Thursday, 01/29"
+)
+
+
+def test_a_yearless_page_keeps_writing_its_dates_without_the_year() -> None:
+    edit = rescheduled(YEARLESS, date(2026, 1, 29), day=date(2026, 2, 5))
+    assert schedule_rows(edit.after) == ["| 01/22 | Bo Li |", "| 02/05 | Ada Park |"]
+    assert "<br> Time: 10:00 a.m. - 11 a.m. ET, Thursday, 02/05\n" in edit.after
+    edit = rescheduled(YEARLESS, date(2026, 1, 29), location="Room 9")
+    assert "<br>Location: Room 9\n" in edit.after and "Thursday, 01/29\n" in edit.after
