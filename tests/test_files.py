@@ -592,8 +592,9 @@ def test_every_output_refusal_names_the_file(tmp_path: Path) -> None:
 def test_every_write_refusal_names_the_file(tmp_path: Path) -> None:
     page, loop = example(tmp_path), tmp_path / "loop"
     os.symlink(loop, loop)
-    os.chmod(page, 0o444)
-    assert refusal(lambda: files.write_atomic(str(page), "x")) == f"{page}: is read-only; nothing was written"
+    for mode in (0o444, 0o555, 0o000):  # no write bit, whatever else: read-only (for root too)
+        os.chmod(page, mode)
+        assert refusal(lambda: files.write_atomic(str(page), "x")) == f"{page}: is read-only; nothing was written"
     os.chmod(page, 0o644)
     os.link(page, tmp_path / "other.md")
     assert refusal(lambda: files.write_atomic(str(page), "x")) == (
@@ -734,6 +735,7 @@ def test_a_user_who_cannot_give_the_file_its_owner_still_gives_it_its_group(
     group_refused = [False]
 
     def fchown(handle: int, uid: int, gid: int) -> None:
+        assert isinstance(handle, int) and os.fstat(handle)  # the new file's handle
         calls.append((uid, gid))
         if uid != -1 or group_refused[0]:
             raise PermissionError(errno.EPERM, "Operation not permitted")
@@ -772,3 +774,17 @@ def test_temporary_files_of_another_user_are_left(tmp_path: Path) -> None:
     theirs.write_text("x")
     os.chown(theirs, 1234, 1234)
     assert files.remove_stale_temporary_files(str(page)) == 0 and theirs.exists()
+
+
+def test_a_folder_that_cannot_be_synced_still_has_the_new_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = example(tmp_path)
+    sync = os.fsync
+
+    def fsync(handle: int) -> None:
+        if stat.S_ISDIR(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "Invalid argument")  # some file systems cannot sync a folder
+        sync(handle)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    files.write_atomic(str(page), "new\n")
+    assert page.read_text() == "new\n"
