@@ -178,12 +178,13 @@ def test_talks_of_a_listing_are_added_moved_cancelled_and_removed_in_its_own_lin
     edit = rescheduled(text, date(2026, 1, 15), day=date(2026, 1, 29))
     assert edit.summary == "rescheduled 2026-01-15 Eve Lund: Kelp Census (line 10) to 2026-01-29"
     assert sessions(edit.after) == ["- " + SESSIONS[0], "- " + SESSIONS[2], "- 2026-01-29: Kelp Census (Eve Lund)"]
+
+    def undated(page: Page, style: PageStyle) -> Edit:
+        return talks.reschedule(page, style, ref_on(page, date(2026, 1, 15)), day=None)
+
     with pytest.raises(UsageError) as refused:
-        rescheduled(text, date(2026, 1, 15), day=None)
-    assert (refused.value.message, refused.value.expected) == (
-        "a talk of this listing needs a date",
-        "--date YYYY-MM-DD",
-    )
+        edit_text(text, undated, "p.md")
+    assert str(refused.value) == "p.md: a talk of this listing needs a date: expected --date YYYY-MM-DD"
     edit = cancelled(text, date(2026, 1, 15))
     assert edit.summary == "cancelled 2026-01-15 Eve Lund: Kelp Census (line 10)"
     assert sessions(edit.after)[1] == "- 2026-01-15: Kelp Census (Cancelled) (Eve Lund)"
@@ -346,7 +347,7 @@ def test_a_new_place_for_a_block_with_a_place_line_needs_no_note() -> None:
     assert edit.notes == ()
 
 
-def test_a_schedule_without_a_title_or_a_name_column_keeps_its_row_when_the_block_is_cancelled() -> None:
+def test_a_block_whose_row_names_neither_title_nor_speaker_is_cancelled_alone() -> None:
     text = (
         SMALL.replace("| Date | Name |", "| Date | Room |")
         .replace("| Bo Li |", "| A1 |")
