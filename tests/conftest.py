@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from reach import Reach
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -22,6 +24,24 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="Rewrite the expected pages of tests/golden.")
+
+
+@pytest.fixture
+def reach(record_property: Callable[[str, object], None]) -> Reach:
+    """A counter of the property's examples that reach its check; the test ends with `reach.assert_enough()`."""
+    return Reach(record_property)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """With -v, how many examples of each counted property reached its check."""
+    if config.option.verbose <= 0:
+        return
+    reports = [report for key in ("passed", "failed") for report in terminalreporter.stats.get(key, [])]
+    counts = [(report.nodeid, value) for report in reports for name, value in report.user_properties if name == "reach"]
+    if counts:
+        terminalreporter.section("examples that reached their check")
+        for nodeid, value in counts:
+            terminalreporter.line(f"{nodeid}: {value}")
 
 
 def shared_page_paths() -> list[Path]:

@@ -152,8 +152,8 @@ def schedule_block(draw: st.DrawFn, year: int, yearless: bool) -> tuple[list[str
 
 
 @st.composite
-def pages(draw: st.DrawFn) -> PageSpec:
-    """A whole page: front matter, sections in varied order, separators, comments, endings."""
+def pages(draw: st.DrawFn, keep: tuple[str, ...] = ("next", "schedule")) -> PageSpec:
+    """A whole page: front matter, sections in varied order (always those in `keep`), separators, comments, endings."""
     year = draw(st.integers(2019, 2030))
     spec = PageSpec("", year)
     lines: list[str] = []
@@ -164,7 +164,7 @@ def pages(draw: st.DrawFn) -> PageSpec:
             lines.append("# a YAML comment")
         lines += [f"permalink: /events/example-seminar-{year}/", "---", draw(st.sampled_from(["", " "]))]
     kinds = draw(st.permutations(["about", "next", "upcoming", "past", "schedule", "organization", "unknown"]))
-    kinds = [kind for kind in kinds if kind in ("next", "schedule") or draw(st.booleans())]
+    kinds = [kind for kind in kinds if kind in keep or draw(st.booleans())]
     separator = draw(
         st.sampled_from([["", "---", ""], [""], ["", '<a href="#top"> &#10558; Back to top</a>', "", "---", ""]])
     )
@@ -195,3 +195,33 @@ def pages(draw: st.DrawFn) -> PageSpec:
         text += newline
     spec.text = text
     return spec
+
+
+# Markup that breaks or starts blocks when it lands inside a line of a page.
+NOISE = (
+    "|", "**", "[", "]", "(", ")", "<br>", "---", "# ", "#### Schedule", "<!--", "-->", "`", "```", "~~",
+    "\t", "\r", "\ufeff", "TBD", "02/30/2026", "13/13/13", "12 a.m.", "<pre>", "</PRE>", "<div>", "> ", "- ",
+)  # fmt: skip
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> str:
+    """A generated page with a few lines dropped, duplicated, swapped or cut, or markup noise or any text put in."""
+    lines = draw(pages()).text.split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "duplicate", "swap", "cut", "noise", "text"]))
+        at = draw(st.integers(0, len(lines[index])))
+        if action == "drop" and len(lines) > 1:
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[index], lines[other] = lines[other], lines[index]
+        elif action == "cut":
+            lines[index] = lines[index][:at]
+        else:
+            noise = draw(st.sampled_from(NOISE)) if action == "noise" else draw(st.text(max_size=12))
+            lines[index] = lines[index][:at] + noise + lines[index][at:]
+    return "\n".join(lines)

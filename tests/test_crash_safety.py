@@ -95,6 +95,9 @@ def test_killing_a_write_at_any_moment_leaves_the_old_or_the_new_page(tmp_path: 
         if kind == signal.SIGTERM and writing:
             assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 143
             assert not own(tmp_path, stale), "SIGTERM left the temporary file"
+        for leftover in own(tmp_path, stale):
+            # The kill landed while the new text was being written beside the page: the page is the old one.
+            assert now == old and new.startswith(leftover.read_bytes()), "a temporary file beside a replaced page"
     assert sum(landed.values()) >= KILLS // 2, landed  # most kills did land while the temporary file existed
     assert outcomes["old"] > 0
     page.write_bytes(old)

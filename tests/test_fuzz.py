@@ -21,11 +21,12 @@ import pytest
 from conftest import EXAMPLES, our_pages, read, shared_pages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reach import Reach
 from typer.testing import CliRunner
 
 from seminar_cli.api import parse_page, render_page
 from seminar_cli.cli.app import app
-from seminar_cli.errors import SeminarError
+from seminar_cli.errors import SeminarError, UnreadablePageError
 from seminar_cli.files import read_text
 
 SOURCES = [read(path) for path in our_pages() + shared_pages()]
@@ -78,16 +79,19 @@ def mangled(draw: st.DrawFn) -> str:
         elif action == "random":
             lines[index] += draw(st.text(max_size=8))
         else:
-            lines = lines[: index + 1]
+            lines = lines[: max(index + 1, len(lines) // 2)]  # the first half keeps what makes it a seminar page
     return "\n".join(lines)
 
 
-def check(text: str) -> None:
+def check(text: str) -> bool:
+    """The page round-trips (True), or is refused with a SeminarError that points on the page (False)."""
     try:
         page = parse_page(text)
-    except SeminarError:
-        return
+    except SeminarError as error:
+        assert error.message and (error.line is None or 1 <= error.line <= text.count("\n") + 2), error
+        return False
     assert render_page(page) == text
+    return True
 
 
 def check_commands(text: str, folder: Path) -> None:
@@ -103,9 +107,15 @@ def check_commands(text: str, folder: Path) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
 
 
-@given(mangled())
-def test_mangled_pages_round_trip_or_are_refused(text: str) -> None:
-    check(text)
+def test_mangled_pages_round_trip_or_are_refused(reach: Reach) -> None:
+    @given(mangled())
+    def examples(text: str) -> None:
+        reach.example()
+        if check(text):
+            reach.reached()
+
+    examples()
+    reach.assert_enough()
 
 
 @settings(max_examples=40)
@@ -117,18 +127,40 @@ def test_commands_on_mangled_pages_never_crash(text: str) -> None:
         check_commands(text, Path(folder))
 
 
-@given(st.sampled_from(SOURCES), st.binary(min_size=1, max_size=6), st.data())
-def test_random_bytes_are_read_or_refused(source: str, noise: bytes, data: st.DataObject) -> None:
+def bytes_read_or_refused(source: str, noise: bytes, at: int) -> bool:
+    """`noise` put into the page at byte `at`: read and checked (True), or refused where the bad byte is (False)."""
     raw = source.encode()
-    at = data.draw(st.integers(0, len(raw)))
-    mangled_bytes = raw[:at] + noise + raw[at:]
+    data = raw[:at] + noise + raw[at:]
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "page.md"
-        path.write_bytes(mangled_bytes)
-        with contextlib.suppress(SeminarError):
-            check(read_text(str(path)))
+        path.write_bytes(data)
+        try:
+            text = read_text(str(path))
+        except UnreadablePageError as error:
+            # The bad byte is in the noise, or in a character of the page that the noise cut in two.
+            lines = {data.count(b"\n", 0, offset) + 1 for offset in range(max(at - 3, 0), at + len(noise) + 4)}
+            assert error.found and error.line in lines, error
+            return False
+    return check(text)
+
+
+# Text (encoded, put at a character's start) three times in four, else bytes that are seldom UTF-8.
+texts, raw_bytes = st.text(min_size=1, max_size=6).map(str.encode), st.binary(min_size=1, max_size=6)
+noises = st.sampled_from(["text", "text", "text", "bytes"]).flatmap(lambda kind: texts if kind == "text" else raw_bytes)
+
+
+def test_random_bytes_are_read_or_refused(reach: Reach) -> None:
+    @given(st.sampled_from(SOURCES), noises, st.data())
+    def examples(source: str, noise: bytes, data: st.DataObject) -> None:
+        reach.example()
+        at = len(source[: data.draw(st.integers(0, len(source)))].encode())
+        if bytes_read_or_refused(source, noise, at):
+            reach.reached()
+
+    examples()
+    reach.assert_enough(least=0.6)  # a quarter of the noise is bytes, seldom UTF-8: refused (where they are)
 
 
 # Every command and the options it takes; values come from VALUES, files from FILES.
@@ -254,27 +286,46 @@ def test_mangled_command_lines_end_in_one_line_and_write_nothing_unless_they_suc
             assert contents(Path(name)) == before, args
 
 
-def test_long_fuzz_run() -> None:
-    """Runs only with SEMINAR_FUZZ_SECONDS: fresh random examples until the time is up."""
-    seconds = float(os.environ.get("SEMINAR_FUZZ_SECONDS", "0"))
-    if not seconds:
-        return
+@pytest.mark.skipif(not os.environ.get("SEMINAR_FUZZ_SECONDS"), reason="a long run: set SEMINAR_FUZZ_SECONDS to run it")
+def test_long_fuzz_run(reach: Reach) -> None:
+    """Fresh random examples until SEMINAR_FUZZ_SECONDS are up; most of them must reach the round trip."""
+    seconds = float(os.environ["SEMINAR_FUZZ_SECONDS"])
     deadline = time.monotonic() + seconds
-    runs = 0
+    rounds = 0
     fresh = settings(max_examples=2000, database=None, derandomize=False, deadline=None,
                      suppress_health_check=list(HealthCheck))  # fmt: skip
+    commands = settings(fresh, max_examples=200)
+
+    @fresh
+    @given(mangled())
+    def pages(text: str) -> None:
+        reach.example()
+        if check(text):
+            reach.reached()
+
+    @fresh
+    @given(st.sampled_from(SOURCES), st.binary(min_size=1, max_size=6), st.data())
+    def noise(source: str, noise: bytes, data: st.DataObject) -> None:
+        bytes_read_or_refused(source, noise, data.draw(st.integers(0, len(source.encode()))))  # any byte, any place
+
+    @commands
+    @given(mangled())
+    def commands_on_pages(text: str) -> None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            check_commands(text, Path(folder))
+
+    mangled_lines = test_mangled_command_lines_end_in_one_line_and_write_nothing_unless_they_succeed
+    lines = commands(given(command_lines())(mangled_lines.hypothesis.inner_test))
+
     while time.monotonic() < deadline:
-        fresh(given(mangled())(check))()
-        fresh(
-            given(st.sampled_from(SOURCES), st.binary(min_size=1, max_size=6), st.data())(
-                test_random_bytes_are_read_or_refused.hypothesis.inner_test  # type: ignore[attr-defined]
-            )
-        )()
-        settings(fresh, max_examples=200)(
-            given(mangled())(test_commands_on_mangled_pages_never_crash.hypothesis.inner_test)  # type: ignore[attr-defined]
-        )()
-        lines = test_mangled_command_lines_end_in_one_line_and_write_nothing_unless_they_succeed
-        settings(fresh, max_examples=200)(given(command_lines())(lines.hypothesis.inner_test))()
-        runs += 1
-        print(f"round {runs} done at {seconds - (deadline - time.monotonic()):.0f}s", flush=True)
-    print(f"fuzzed {runs} rounds (2x2000 parses, 2x200 command lines) in {seconds:.0f}s")
+        pages()
+        noise()
+        commands_on_pages()
+        lines()
+        rounds += 1
+        print(f"round {rounds} done at {seconds - (deadline - time.monotonic()):.0f}s", flush=True)
+    print(f"fuzzed {rounds} rounds (2x2000 parses, 2x200 command lines) in {seconds:.0f}s; {reach}")
+    assert rounds >= 1 and reach.examples >= 1000 * rounds
+    reach.assert_enough()

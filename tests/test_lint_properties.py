@@ -7,7 +7,8 @@ from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import PageSpec, pages
+from reach import Reach
+from strategies import PageSpec, mutated_pages, pages
 
 from seminar_cli.api import parse_page, render_page
 from seminar_cli.errors import SeminarError
@@ -34,11 +35,19 @@ def test_findings_point_into_the_page_and_fixes_check_out(spec: PageSpec, today:
     assert lint_page(page, today=today) == findings  # the same page, the same findings
 
 
-@given(st.text(max_size=400), days)
-def test_any_page_that_parses_lints_without_failing(text: str, today: date) -> None:
-    try:
-        page = parse_page(text)
-    except SeminarError:
-        return
-    for finding in lint_page(page, today=today):
-        assert finding.line >= 1 and finding.column >= 1
+def test_any_page_that_parses_lints_without_failing(reach: Reach) -> None:
+    @given(mutated_pages(), days)
+    def examples(text: str, today: date) -> None:
+        reach.example()
+        try:
+            page = parse_page(text)
+        except SeminarError:
+            return
+        reach.reached()
+        lines = text.split("\n")
+        for finding in lint_page(page, today=today):
+            assert 1 <= finding.line <= len(lines), finding
+            assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, finding
+
+    examples()
+    reach.assert_enough()

@@ -354,3 +354,144 @@ def test_names_and_titles_in_any_script() -> None:
 def test_a_season_written_as_a_short_range_names_both_years() -> None:
     front = page_text().split("\n# About")[0].replace("January-December, 2026", "the 2025–26 season") + "\n"
     assert lint(page_text(front=front)) == []
+
+
+def test_short_quotes_a_value_on_one_line_and_cuts_it_at_the_limit() -> None:
+    from seminar_cli.lint.rules_schedule import short
+
+    assert short("  Wave \n Spectra  ") == "'Wave Spectra'"
+    assert short("x" * 60) == repr("x" * 60)
+    assert short("x" * 61) == repr("x" * 59 + "…")
+    assert short("abc def", limit=5) == "'abc…'"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("01-29-2026", "01-28-2026",
+         "the schedule row's date '01-28-2026' does not match its talk block's '01/29/2026' (line 19)"),
+        ("| Ada Park", "| Cy Dunn",
+         "the schedule row's speaker 'Cy Dunn' does not match its talk block's 'Ada Park' (line 20)"),
+        ("| Graph Methods for Tide Prediction", "| Tide Graphs",
+         "the schedule row's title 'Tide Graphs' does not match its talk block's "
+         "'Graph Methods for Tide Prediction' (line 16)"),
+    ],
+)  # fmt: skip
+def test_row_block_mismatch_says_both_values_and_the_blocks_line(old: str, new: str, message: str) -> None:
+    rows = with_row(4, old, new)
+    text = page_text(rows=rows)
+    ((code, line, column, said),) = [(item.code, item.line, item.column, item.message) for item in lint(text)]
+    assert (code, line, said) == ("SEM010", line_of(text, rows[4]), message)
+    assert column == rows[4].index(new.strip("| ")) + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what", "value", "fill"),
+    [
+        ("| Graph Methods for Tide Prediction", "| TBD", "title", "'Graph Methods for Tide Prediction'",
+         "Graph Methods for Tide Prediction"),
+        ("| Ada Park", "| TBD", "speaker", "'Ada Park'", "Ada Park"),
+        ("| On Site", "| TBA", "place", "'Building 5, Room 12 and Zoom'", None),
+        ("01-29-2026", "TBD", "date", "'01/29/2026'", "01-29-2026"),
+    ],
+)  # fmt: skip
+def test_tbd_row_says_what_the_block_has_and_fills_in_what_it_can(
+    old: str, new: str, what: str, value: str, fill: str | None
+) -> None:
+    text = page_text(rows=with_row(4, old, new))
+    (finding,) = lint(text)
+    placeholder = new.strip("| ")
+    line = text.splitlines()[finding.line - 1]
+    assert finding.code == "SEM011" and finding.column == line.index(placeholder) + 1
+    assert finding.message == (
+        f"the schedule row still says {placeholder!r} for the {what}; its talk block (line 16) says {value}"
+    )
+    if fill is None:
+        assert finding.fix is None
+    else:
+        assert finding.fix is not None and finding.fix.description == f"fill in {fill!r}"
+        assert [(edit.line, edit.column, edit.old, edit.new) for edit in finding.fix.edits] == [
+            (finding.line, finding.column, placeholder, fill)
+        ]
+
+
+def test_cancelled_row_points_at_the_row_and_names_the_blocks_title_line() -> None:
+    case = BAD["SEM014"]()
+    (finding,) = lint(case.text)
+    title = line_of(case.text, "Spectra (canceled)**")
+    assert (finding.code, finding.line, finding.column) == ("SEM014", case.line, 1)
+    assert finding.message == (
+        f"the talk block (line {title}) is marked cancelled but its schedule row is not; "
+        "strike the row through (~~…~~) or mark it cancelled"
+    )
+
+
+@pytest.mark.parametrize("mark", ["01-22-2026 (postponed)", "01-22-2026 CANCELLED"])
+def test_a_cancelled_talk_whose_row_says_so_is_not_reported(mark: str) -> None:
+    text = BAD["SEM014"]().text.replace("| 01-22-2026 |", f"| {mark} |")
+    assert "SEM014" not in [finding.code for finding in lint(text)]
+
+
+TWO_SPEAKERS = NEXT.replace(
+    "Speaker: [Ada Park](https://a.example)", "Speaker: [Ada Park](https://a.example), [Di Fox](https://d.example)"
+)
+
+
+def test_tbd_speaker_is_filled_in_only_with_one_plain_name() -> None:
+    (finding,) = lint(page_text(next_talks=[TWO_SPEAKERS], rows=with_row(4, "| Ada Park", "| TBD")))
+    assert finding.message.endswith("its talk block (line 16) says 'Ada Park, Di Fox'")
+    assert finding.fix is None  # which of the two, and in which form, is the organizer's call
+    rows = with_row(4, "| Ada Park", "| TBD")
+    rows[0] = rows[0].replace("| Gus Hale", "| [Gus Hale](https://g.example)")  # the column links its names
+    (finding,) = lint(page_text(rows=rows))
+    assert finding.code == "SEM011" and finding.fix is None
+
+
+def test_row_block_mismatch_names_every_speaker_of_the_block_and_the_place_of_both() -> None:
+    (finding,) = lint(page_text(next_talks=[TWO_SPEAKERS], rows=with_row(4, "| Ada Park", "| Cy Dunn")))
+    assert finding.message == (
+        "the schedule row's speaker 'Cy Dunn' does not match its talk block's 'Ada Park, Di Fox' (line 20)"
+    )
+    text = page_text(rows=with_row(3, "| On Site", "| Virtual"))
+    (finding,) = lint(text)
+    assert finding.message == (
+        "the schedule row's place 'Virtual' does not match its talk block's 'Building 5, Room 12' "
+        f"(line {line_of(text, 'Location: Building 5, Room 12', 2)})"
+    )
+
+
+def test_a_block_without_a_time_line_is_not_compared_on_its_date() -> None:
+    no_time = NEXT.replace("<br> Time: 10:00 a.m. - 11 a.m. ET, Thursday, 01/29/2026\n", "")
+    assert lint(page_text(next_talks=[no_time])) == []
+
+
+def test_a_tbd_date_takes_the_pattern_of_the_first_row_with_a_real_date() -> None:
+    rows = with_row(4, "01-29-2026", "TBD")
+    rows[0] = rows[0].replace("01-01-2026", "02/30/2026")  # no such day: its slashes are no evidence
+    findings = {finding.code: finding for finding in lint(page_text(rows=rows))}
+    fix = findings["SEM011"].fix
+    assert fix is not None and fix.edits[0].new == "01-29-2026"
+
+
+def test_a_past_row_that_says_cancelled_needs_no_block() -> None:
+    rows = with_row(2, "Sparse Sensing of Estuaries", "Sparse Sensing of Estuaries (cancelled)")
+    assert lint(page_text(past=[PAST[0], *PAST[2:]], rows=rows)) == []
+
+
+def test_a_row_of_today_is_no_past_talk_yet() -> None:
+    text = page_text()  # the 02-05 row has no block
+    assert "SEM013" not in [finding.code for finding in lint(text, today=date(2026, 2, 5))]
+    assert [finding.line for finding in lint(text, today=date(2026, 2, 6)) if finding.code == "SEM013"] == [
+        line_of(text, "| 02-05-2026")
+    ]
+
+
+def test_a_row_on_the_day_of_the_earliest_past_block_still_wants_its_own() -> None:
+    rows = [ROWS[0], "| 01-01-2026 | On Site | Jo Marr | Bay Lab | Reef Acoustics |", *ROWS[1:]]
+    assert [finding.code for finding in lint(page_text(rows=rows))] == ["SEM013"]
+
+
+def test_a_tbd_date_in_a_schedule_without_a_dated_row_is_filled_in_as_the_block_writes_it() -> None:
+    rows = ["| TBD | On Site | Ada Park | Harbor University | Graph Methods for Tide Prediction |"]
+    (finding,) = lint(page_text(rows=rows, past=[]))
+    assert finding.fix is not None and finding.fix.edits[0].new == "01/29/2026"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import PageSpec, pages
+from reach import Reach
+from strategies import PageSpec, mutated_pages, pages
 
 from seminar_cli.api import parse_page, render_page
 from seminar_cli.errors import SeminarError
@@ -36,38 +37,58 @@ def test_parser_reads_what_the_generator_wrote(spec: PageSpec) -> None:
     assert page.season_year == spec.year or page.front_matter is None
 
 
-@given(st.text(max_size=400))
-def test_any_text_round_trips_or_is_refused_cleanly(text: str) -> None:
-    try:
-        page = parse_page(text)
-    except SeminarError:
-        return
-    assert render_page(page) == text
+def refused_cleanly(error: SeminarError, text: str) -> None:
+    """A refusal says what it found, and where it points is on the page."""
+    assert error.message
+    assert error.line is None or 1 <= error.line <= len(text.split("\n")) + 1, error
 
 
-@given(pages(), st.data())
-def test_mangled_pages_round_trip_or_are_refused_cleanly(spec: PageSpec, data: st.DataObject) -> None:
-    lines = spec.text.split("\n")
-    for _ in range(data.draw(st.integers(1, 4))):
-        index = data.draw(st.integers(0, len(lines) - 1))
-        action = data.draw(st.sampled_from(["drop", "dup", "pipe", "star", "bracket", "cut"]))
-        if action == "drop":
-            del lines[index]
-        elif action == "dup":
-            lines.insert(index, lines[index])
-        elif action == "pipe":
-            lines[index] += " | x |"
-        elif action == "star":
-            lines[index] = "**" + lines[index]
-        elif action == "bracket":
-            lines[index] = lines[index].replace("]", "", 1)
-        else:
-            lines[index] = lines[index][: len(lines[index]) // 2]
-        if not lines:
-            lines = [""]
-    text = "\n".join(lines)
-    try:
-        page = parse_page(text)
-    except SeminarError:
-        return
-    assert render_page(page) == text
+def test_any_text_round_trips_or_is_refused_cleanly(reach: Reach) -> None:
+    @given(mutated_pages())
+    def examples(text: str) -> None:
+        reach.example()
+        try:
+            page = parse_page(text)
+        except SeminarError as error:
+            refused_cleanly(error, text)
+            return
+        reach.reached()
+        assert render_page(page) == text
+
+    examples()
+    reach.assert_enough()
+
+
+def test_mangled_pages_round_trip_or_are_refused_cleanly(reach: Reach) -> None:
+    @given(pages(), st.data())
+    def examples(spec: PageSpec, data: st.DataObject) -> None:
+        reach.example()
+        lines = spec.text.split("\n")
+        for _ in range(data.draw(st.integers(1, 4))):
+            index = data.draw(st.integers(0, len(lines) - 1))
+            action = data.draw(st.sampled_from(["drop", "dup", "pipe", "star", "bracket", "cut"]))
+            if action == "drop":
+                del lines[index]
+            elif action == "dup":
+                lines.insert(index, lines[index])
+            elif action == "pipe":
+                lines[index] += " | x |"
+            elif action == "star":
+                lines[index] = "**" + lines[index]
+            elif action == "bracket":
+                lines[index] = lines[index].replace("]", "", 1)
+            else:
+                lines[index] = lines[index][: len(lines[index]) // 2]
+            if not lines:
+                lines = [""]
+        text = "\n".join(lines)
+        try:
+            page = parse_page(text)
+        except SeminarError as error:
+            refused_cleanly(error, text)
+            return
+        reach.reached()
+        assert render_page(page) == text
+
+    examples()
+    reach.assert_enough()
