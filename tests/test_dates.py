@@ -210,3 +210,18 @@ def test_weekday_names_follow_the_written_case_and_length() -> None:
 )
 def test_weekday_index(written: str, index: int | None) -> None:
     assert weekday_index(written) == index
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("7-8", time(19), time(20)),  # a start read as afternoon takes its end with it
+        ("6:30 - 7:45", time(18, 30), time(19, 45)),
+        ("11-1", time(11), time(13)),
+        ("10-11", time(10), time(11)),
+        ("9-12", time(9), time(12)),
+    ],
+)
+def test_hours_without_am_or_pm_never_end_before_they_start(text: str, start: time, end: time) -> None:
+    slot = scan_time(f"{text}, 01/22/2026", None).slot
+    assert (slot.start, slot.end) == (start, end)

@@ -257,6 +257,8 @@ def _resolve(match: re.Match[str]) -> tuple[time | None, time | None]:
         end_ap = start_ap
         if _minutes(end_hour, end_minute, end_ap) < _minutes(start_hour, start_minute, start_ap):
             end_ap = "p" if start_ap == "a" else "a"
+    elif start_ap is None and end_ap is None and 1 <= start_hour < 8 <= end_hour < 12:
+        end_ap = "p"  # `7-8`: a start read as afternoon takes its end with it (19:00-20:00, not 19:00-08:00)
     return _at(start_hour, start_minute, start_ap), _at(end_hour, end_minute, end_ap)
 
 
