@@ -220,6 +220,10 @@ def test_weekday_index(written: str, index: int | None) -> None:
         ("11-1", time(11), time(13)),
         ("10-11", time(10), time(11)),
         ("9-12", time(9), time(12)),
+        ("12 - midnight", time(12), time(0)),  # noon to midnight, not midnight to midnight
+        ("9 - midnight", time(21), time(0)),
+        ("10 pm - midnight", time(22), time(0)),
+        ("11 - noon", time(11), time(12)),
     ],
 )
 def test_hours_without_am_or_pm_never_end_before_they_start(text: str, start: time, end: time) -> None:

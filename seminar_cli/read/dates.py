@@ -246,20 +246,30 @@ def _resolve(match: re.Match[str]) -> tuple[time | None, time | None]:
     start_hour, start_minute = start
     if end is None:
         return _at(start_hour, start_minute, start_ap), None
-    end_hour, end_minute = end
+    midnight = (groups.get("enoon") or "").lower() == "midnight"
     if groups.get("enoon"):
-        end_ap = "p" if groups["enoon"].lower() == "noon" else "a"
+        end_ap = "a" if midnight else "p"
+    start_ap, end_ap = _meridiems(start, end, start_ap, end_ap, midnight=midnight)
+    return _at(start_hour, start_minute, start_ap), _at(*end, end_ap)
+
+
+def _meridiems(
+    start: tuple[int, int], end: tuple[int, int], start_ap: str | None, end_ap: str | None, *, midnight: bool
+) -> tuple[str | None, str | None]:
+    """A range's a.m./p.m. where only one end says it (`10-11 a.m.`), or neither (`7-8`): the range runs forward."""
+    if start_ap is None and midnight:
+        return "p", end_ap  # `12 - midnight`, `9 - midnight`: the evening before it
     if start_ap is None and end_ap is not None:
         start_ap = end_ap
-        if _minutes(start_hour, start_minute, start_ap) > _minutes(end_hour, end_minute, end_ap):
+        if _minutes(*start, start_ap) > _minutes(*end, end_ap):
             start_ap = "a" if end_ap == "p" else "p"
     elif end_ap is None and start_ap is not None:
         end_ap = start_ap
-        if _minutes(end_hour, end_minute, end_ap) < _minutes(start_hour, start_minute, start_ap):
+        if _minutes(*end, end_ap) < _minutes(*start, start_ap):
             end_ap = "p" if start_ap == "a" else "a"
-    elif start_ap is None and end_ap is None and 1 <= start_hour < 8 <= end_hour < 12:
+    elif start_ap is None and end_ap is None and 1 <= start[0] < 8 <= end[0] < 12:
         end_ap = "p"  # `7-8`: a start read as afternoon takes its end with it (19:00-20:00, not 19:00-08:00)
-    return _at(start_hour, start_minute, start_ap), _at(end_hour, end_minute, end_ap)
+    return start_ap, end_ap
 
 
 def _clock_value(groups: dict[str, str | None], name: str) -> tuple[int, int] | None:
