@@ -98,7 +98,7 @@ def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]
         path.write_text(page(size), encoding="utf-8")
         today = date(2026, 12, 31).isoformat()  # the day after the last talk: rotate moves it
         commands = {
-            "parse+render": [sys.executable, "-c", PARSE_RENDER, str(path)],
+            "parse+render": [sys.executable, "-P", "-c", PARSE_RENDER, str(path)],  # -P: not the repository's copy
             "rotate": [tool("seminar"), "rotate", str(path), "--today", today, "--check"],
             "lint": [tool("seminar"), "lint", "--today", today, str(path)],
         }
@@ -126,7 +126,7 @@ def versions() -> str:
 def install_kind() -> str:
     """Where `seminar` runs from: a regular install (as the README's set-up makes) or an editable one."""
     out = subprocess.run(
-        [sys.executable, "-c", "import seminar_cli, sys; print(seminar_cli.__file__)"],
+        [sys.executable, "-P", "-c", "import seminar_cli, sys; print(seminar_cli.__file__)"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     location = out.stdout.strip()
