@@ -94,3 +94,27 @@ def ml_page(tmp_path: Path) -> Path:
     copy = tmp_path / "seminar.md"
     shutil.copyfile(EXAMPLES / "ml-seminar-2026.md", copy)
     return copy
+
+
+# A one-talk page in two copies: its weekday fits its date (`Thursday`) or not (`Monday`).
+HOOK_PAGE = """---
+layout: default
+title: Harbor Test Seminar <br/>
+description: Thursdays, 2020 <br/>
+permalink: /events/harbor-test-seminar-2020/
+---
+
+# Next Presentation
+
+**Tide Gauges and Graphs**
+
+<br>Location: Building 5, Room 12
+<br> Time: 10:00 a.m. - 11 a.m. ET, {weekday}, 12/17/2020
+<br>Speaker: [Ada Park](https://a.example)
+
+# Schedule
+
+| Date | Name | Talk |
+| ---- | ---- | ---- |
+| 12/17/2020 | Ada Park | Tide Gauges and Graphs |
+"""

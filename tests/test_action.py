@@ -19,31 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import HOOK_PAGE, REPO
 
-PAGE = """---
-layout: default
-title: Harbor Test Seminar <br/>
-description: Thursdays, 2020 <br/>
-permalink: /events/harbor-test-seminar-2020/
----
-
-# Next Presentation
-
-**Tide Gauges and Graphs**
-
-<br>Location: Building 5, Room 12
-<br> Time: 10:00 a.m. - 11 a.m. ET, {weekday}, 12/17/2020
-<br>Speaker: [Ada Park](https://a.example)
-
-# Schedule
-
-| Date | Name | Talk |
-| ---- | ---- | ---- |
-| 12/17/2020 | Ada Park | Tide Gauges and Graphs |
-
-# Past Presentations
-"""
+PAGE = HOOK_PAGE + "\n# Past Presentations\n"
 _INPUT = re.compile(r"\$\{\{\s*inputs\.([a-z-]+)\s*\}\}")
 _CONDITION = re.compile(r"^inputs\.([a-z-]+) == '([^']*)'$")
 

@@ -17,29 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import HOOK_PAGE
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = """---
-layout: default
-title: Harbor Test Seminar <br/>
-description: Thursdays, 2020 <br/>
-permalink: /events/harbor-test-seminar-2020/
----
-
-# Next Presentation
-
-**Tide Gauges and Graphs**
-
-<br>Location: Building 5, Room 12
-<br> Time: 10:00 a.m. - 11 a.m. ET, {weekday}, 12/17/2020
-<br>Speaker: [Ada Park](https://a.example)
-
-# Schedule
-
-| Date | Name | Talk |
-| ---- | ---- | ---- |
-| 12/17/2020 | Ada Park | Tide Gauges and Graphs |
-"""
+PAGE = HOOK_PAGE
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 
