@@ -15,7 +15,7 @@ from seminar_cli.read.inline import images, links, mistune_tokens, simple_tokens
 PLAIN = [
     "Ann", "Lee", " ", "  ", "Dr.", ",", " and ", "(", ")", "é", "#", "|", ":", ";", "-", "'", "\"", "=", "/", "!",
     "&", "R&D", "amp;", "#10558;", "\t", "<br>", "<br/>", "<br />", "<b>", "</b>", "<a href=\"https://a.example\">",
-    "<a href=x y>", "<span class='x'>", "</a>", "<img src=\"p.jpg\" width=\"200\" />",
+    "<a href=x y>", "<span class='x'>", "</a>", "<img src=\"p.jpg\" width=\"200\" />", "  \n ",
 ]  # fmt: skip
 MARKUP = [
     "**", "*", "_", "`", "~", "~~", "\\", "&amp;", "R&D;", "&#10558;", "<3", "< a>", "[", "]", "![", "](", "<", ">",
@@ -79,6 +79,7 @@ def test_the_values_of_real_pages_are_mostly_simple() -> None:
         ' <a href="https://a.example/~anand/">Anand Rangarajan</a> and <a href="https://s.example/"> Sanjay Ranka </a>',
         "[![Yan Liu](https://img.example/liu.png?h=5114cd9b&itok=5Nt4keCd)](https://people.example/yan-liu)",
         '<img src="https://img.example/p.jpg" width="200" />',
+        "The series (biweekly), run by the [AI group](https://a.example),\nmeets on Thursdays.  \nAll welcome.",
     ):
         assert simple_tokens(value) is not None
     assert [link.text for link in links(" <a href='u'>Ann</a> and [Bo](v)")] == ["Ann", "Bo"]
@@ -88,7 +89,7 @@ def test_the_values_of_real_pages_are_mostly_simple() -> None:
 
 MARKED = [
     "Ann", "Lee", "AI for science", "1.5", "é", " ", "  ", ",", ":", ".", "(", ")", "*", "**", "`", "_", "x y",
-    "<style>", "<b>", "</b>", "[x](y)", "[", "]", '"', "\\",
+    "<style>", "<b>", "</b>", "[x](y)", "[", "]", '"', "\\", "\n", "  \n", "\n\t", "\t\n",
 ]  # fmt: skip
 marked = st.lists(st.sampled_from(MARKED), min_size=1, max_size=10).map("".join)
 

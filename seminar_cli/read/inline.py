@@ -62,7 +62,8 @@ def mistune_tokens(text: str) -> list[dict[str, Any]]:
 
 _LABEL = r"[^\[\]\\*_`~<>!&\n]"
 _URL = r"(?:[^\s()<>\\&]|&(?![#A-Za-z0-9]+;))*"
-_TEXT = r"(?:[^\[\]\\*_`~<>!&\n]|!(?!\[)|&(?![#A-Za-z0-9]+;))+"
+# Spaces are text unless a line break follows them: mistune drops them there (two or more make a hard break).
+_TEXT = r"(?:[^\[\]\\*_`~<>!&\n ]| ++(?!\n)|!(?!\[)|&(?![#A-Za-z0-9]+;))+"
 _ATTRIBUTE = r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _CODE = r"[^\s`\\](?:[^`\\\n]*[^\s`\\])?"  # no spaces at its ends: mistune trims those
 _EMPHASIZED = r"[^*_`\[\]\\<>!&~\n]++"
@@ -75,6 +76,7 @@ _SIMPLE = re.compile(
     rf"|(?P<code>(?<!`)`(?P<code_text>{_CODE})`(?!`))"
     rf"|(?P<stars>\*\*?)(?P<emphasized>{_EMPHASIZED})(?P=stars)(?!\*)"
     rf"|(?P<text>{_TEXT})"
+    r"|(?P<line_break>(?P<break_spaces> *+)\n[ \t]*+)"
 )
 
 
@@ -90,17 +92,22 @@ def simple_tokens(text: str) -> list[dict[str, Any]] | None:
     while position < len(text):
         match = _SIMPLE.match(text, position)
         token = None if match is None else _token(match, text)
-        if match is None or token is None:
-            return None
+        if match is None or token is None or (token["type"] in _BREAKS and found and found[-1]["type"] in _BREAKS):
+            return None  # (two line breaks in a row: mistune makes them one)
         found.append(token)
         position = match.end()
     return found
+
+
+_BREAKS = ("softbreak", "linebreak")
 
 
 def _token(match: re.Match[str], text: str) -> dict[str, Any] | None:
     """The AST node of one match of `_SIMPLE`; None for emphasis that mistune may read otherwise."""
     if match.group("text") is not None:
         return {"type": "text", "raw": match.group("text")}
+    if match.group("line_break") is not None:
+        return {"type": "linebreak" if len(match.group("break_spaces")) >= 2 else "softbreak"}
     if match.group("html") is not None:
         return {"type": "inline_html", "raw": match.group("html")}
     if match.group("code") is not None:
