@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -222,18 +221,20 @@ def lint_paths(
     return tally.result()
 
 
-@dataclass(slots=True)
 class _Tally:
     """What a run has found so far."""
 
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[SeminarError] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    fixed: list[Finding] = field(default_factory=list)
-    refused: list[Finding] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    unwritten: list[SeminarError] = field(default_factory=list)
+    __slots__ = ("checked", "errors", "findings", "fixed", "notices", "refused", "skipped", "unwritten")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[SeminarError] = []
+        self.checked: list[str] = []
+        self.skipped: list[str] = []
+        self.fixed: list[Finding] = []
+        self.refused: list[Finding] = []
+        self.notices: list[Notice] = []
+        self.unwritten: list[SeminarError] = []
 
     def result(self) -> LintResult:
         return LintResult(

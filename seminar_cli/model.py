@@ -9,53 +9,108 @@ re-reading the rendered text can be checked against them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import date, time
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Literal, TypeVar, cast, dataclass_transform
 
 _V = TypeVar("_V", bound="Frozen")
-_FIELDS: dict[type[Frozen], Callable[[Any], Any]] = {}
 
 
-def _fields_of(kind: type[Frozen]) -> Callable[[Any], Any]:
-    """A getter of an instance's fields as one value (a tuple of two or more), made once per class."""
-    found = _FIELDS.get(kind)
-    if found is None:
-        names = tuple(kind.__dataclass_fields__)
-        found = _FIELDS[kind] = attrgetter(*names) if names else (lambda value: ())
-    return found
+class FrozenError(AttributeError):
+    """A field of a frozen model value was assigned or deleted."""
 
 
 class Frozen:
-    """Field-by-field equality, hash and repr for the frozen dataclasses (`@frozen`).
+    """Field-by-field construction, equality, hash and repr of the model's frozen values (`@frozen`).
 
-    `@dataclass` writes and compiles these methods anew for each class, which costs more
-    at start-up than everything else the model does; these are written once.
+    `@dataclass` writes and compiles half a dozen methods for each class, and loads `inspect`
+    to do it, which cost more at start-up than everything else the model does: `@frozen`
+    compiles only each class's `__init__`, and the rest is written here once.
     """
 
     __slots__ = ()
-    if TYPE_CHECKING:
-        __dataclass_fields__: ClassVar[dict[str, Any]]
+    __fields__: ClassVar[tuple[str, ...]] = ()
+    _values: ClassVar[Callable[[Any], Any]]  # the fields of an instance as one value
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        fields = _fields_of(self.__class__)
-        return bool(fields(self) == fields(other))
+        values = self.__class__._values
+        return bool(values(self) == values(other))
 
     def __hash__(self) -> int:
-        return hash(_fields_of(self.__class__)(self))
+        return hash(self.__class__._values(self))
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__fields__)
         return f"{self.__class__.__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenError(f"cannot assign to field {name!r} of a frozen {self.__class__.__qualname__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenError(f"cannot delete field {name!r} of a frozen {self.__class__.__qualname__}")
+
+    def __copy__(self: _V) -> _V:
+        return self
+
+    def __deepcopy__(self: _V, memo: object) -> _V:
+        return self
+
+    def __reduce__(self) -> tuple[type[Frozen], tuple[Any, ...]]:
+        return self.__class__, tuple(getattr(self, name) for name in self.__fields__)
+
+
+_NO_DEFAULT = object()
 
 
 @dataclass_transform(frozen_default=True, eq_default=False)
 def frozen(kind: type[_V]) -> type[_V]:
-    """A frozen, slotted dataclass whose equality, hash and repr come from `Frozen`."""
-    return dataclass(frozen=True, slots=True, eq=False, repr=False)(kind)
+    """A frozen, slotted class of the fields its annotations name (in order), defaults as written."""
+    annotations = kind.__dict__.get("__annotations__", {})  # noqa: RUF063 - `inspect` is what we avoid loading
+    names = tuple(
+        name for name, hint in annotations.items() if not str(hint).startswith(("ClassVar", "typing.ClassVar"))
+    )
+    namespace = {
+        key: value
+        for key, value in kind.__dict__.items()
+        if key not in names and key not in ("__dict__", "__weakref__")
+    }
+    defaults = {name: kind.__dict__.get(name, _NO_DEFAULT) for name in names}
+    namespace.update(__slots__=names, __fields__=names, __match_args__=names)
+    made: Any = type(kind.__name__, kind.__bases__, namespace)
+    made.__qualname__ = kind.__qualname__
+    made.__init__ = _init(made, names, defaults)
+    made._values = attrgetter(*names) if names else (lambda value: ())
+    return cast("type[_V]", made)
+
+
+def _init(kind: type, names: tuple[str, ...], defaults: dict[str, object]) -> Callable[..., None]:
+    """`__init__(self, a, b=…)`, setting each slot through its descriptor (the class refuses assignment)."""
+    scope: dict[str, object] = {}
+    parameters, lines = ["self"], []
+    for name in names:
+        default = defaults[name]
+        if default is _NO_DEFAULT:
+            parameters.append(name)
+        else:
+            scope[f"_default_{name}"] = default
+            parameters.append(f"{name}=_default_{name}")
+        scope[f"_set_{name}"] = kind.__dict__[name].__set__
+        lines.append(f"    _set_{name}(self, {name})")
+    source = f"def __init__({', '.join(parameters)}) -> None:\n" + ("\n".join(lines) or "    pass") + "\n"
+    exec(compile(source, f"<frozen {kind.__qualname__}>", "exec"), scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{kind.__qualname__}.__init__"  # type: ignore[attr-defined]
+    return init  # type: ignore[return-value]
+
+
+def replace(value: _V, /, **changes: Any) -> _V:
+    """A copy of `value` with the fields named in `changes` changed (`dataclasses.replace`)."""
+    unknown = set(changes).difference(value.__fields__)
+    if unknown:
+        raise TypeError(f"{value.__class__.__qualname__} has no field {sorted(unknown)[0]!r}")
+    return value.__class__(**{name: changes.get(name, getattr(value, name)) for name in value.__fields__})
 
 
 Day = date  # the type, for fields declared after a field named `date`

@@ -6,7 +6,6 @@ import os
 import stat
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from seminar_cli import api
 from seminar_cli.edit.result import Edit
 from seminar_cli.edit.style import PageStyle
 from seminar_cli.errors import WriteRefusedError
-from seminar_cli.model import Field, Page
+from seminar_cli.model import Field, Page, replace
 
 runner = CliRunner()
 

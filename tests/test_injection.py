@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from seminar_cli.api import read_page
 from seminar_cli.edit.result import Edit
 from seminar_cli.edit.style import PageStyle
 from seminar_cli.errors import WriteRefusedError
-from seminar_cli.model import Page
+from seminar_cli.model import Page, replace
 
 PAGE = read(EXAMPLES / "ml-seminar-2026.md")
 ABSTRACT = next(line for line in PAGE.split("\n") if line.startswith("Operators of modern power grids"))

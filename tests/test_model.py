@@ -1,12 +1,13 @@
-"""The model's frozen dataclasses: field-wise equality and hash, a readable repr, no assignment."""
+"""The model's frozen values: field-wise equality and hash, a readable repr, no assignment, defaults and replace."""
 
 from __future__ import annotations
 
-import dataclasses
+import copy
+import pickle
 
 import pytest
 
-from seminar_cli.model import Frozen, Link, Speaker, TimeSlot, frozen
+from seminar_cli.model import Frozen, FrozenError, Link, Row, Speaker, TimeSlot, frozen, replace
 
 
 def test_equal_fields_make_equal_values_with_equal_hashes() -> None:
@@ -18,7 +19,7 @@ def test_equal_fields_make_equal_values_with_equal_hashes() -> None:
 
 def test_values_of_two_classes_are_never_equal_even_with_the_same_fields() -> None:
     speaker, link = Speaker("Slides", "https://a.example"), Link("Slides", "https://a.example")
-    assert dataclasses.astuple(speaker) == dataclasses.astuple(link)
+    assert (speaker.name, speaker.url) == (link.label, link.url)
     assert speaker != link
     assert (speaker == link) is False
 
@@ -29,10 +30,27 @@ def test_the_repr_names_the_class_and_every_field() -> None:
 
 def test_a_value_cannot_be_changed_only_replaced() -> None:
     speaker = Speaker("Ann", None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenError, match="cannot assign to field 'name' of a frozen Speaker"):
         speaker.name = "Bo"  # type: ignore[misc]
-    assert dataclasses.replace(speaker, name="Bo") == Speaker("Bo", None)
+    with pytest.raises(AttributeError):
+        del speaker.name
+    assert replace(speaker, name="Bo") == Speaker("Bo", None)
+    assert speaker == Speaker("Ann", None)
+    with pytest.raises(TypeError, match="Speaker has no field 'nmae'"):
+        replace(speaker, nmae="Bo")
     assert not hasattr(speaker, "__dict__")  # slotted
+    assert copy.copy(speaker) is speaker and copy.deepcopy(speaker) is speaker
+    assert pickle.loads(pickle.dumps(speaker)) == speaker
+
+
+def test_fields_keep_their_order_and_defaults_and_are_passed_by_name_or_position() -> None:
+    row = Row("", ("a", "b"), True, "\n")
+    assert (row.line, row.opened) == (0, True)  # the defaults as the class writes them
+    assert Row(lead="", cells=("a", "b"), closed=True, tail="\n", opened=False) == replace(row, opened=False)
+    assert Row.__fields__ == Row.__match_args__ == ("lead", "cells", "closed", "tail", "line", "opened")
+    with pytest.raises(TypeError):
+        Row("", ("a",))  # type: ignore[call-arg]
+    assert row.text == "|a|b|\n"  # methods and properties of the class are kept
 
 
 def test_a_class_with_no_fields_is_equal_to_itself() -> None:

@@ -8,7 +8,6 @@ typer command call `run_lint`. Kept free of typer, rich and mistune at import ti
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -107,17 +106,19 @@ def _report(result: LintResult, output: Format) -> int:
     return max(codes, default=0)
 
 
-@dataclass
 class LintOptions:
     """A `seminar lint` command line."""
 
-    paths: list[str] = field(default_factory=list)
-    today: str | None = None
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    output: str = "text"
-    fix: bool = False
-    exit_zero: bool = False
+    __slots__ = ("exit_zero", "fix", "ignore", "output", "paths", "select", "today")
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.today: str | None = None
+        self.select: list[str] = []
+        self.ignore: list[str] = []
+        self.output = "text"
+        self.fix = False
+        self.exit_zero = False
 
 
 def parse_arguments(args: list[str]) -> LintOptions | None:

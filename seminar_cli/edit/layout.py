@@ -7,10 +7,9 @@ Moving a talk keeps its block's text; only the blocks around it (blank lines,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
-from ..model import Item, Page, RawBlock, Schedule, ScheduleEntry, Section, Talk
+from ..model import Item, Page, RawBlock, Schedule, ScheduleEntry, Section, Talk, replace
 from ..read.refs import is_next
 from .style import PageStyle, section_parts
 

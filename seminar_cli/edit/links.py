@@ -18,11 +18,10 @@ where the page puts links of its kind:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Literal
 
 from ..errors import UsageError
-from ..model import Field, Frozen, Page, RawBlock, Talk, TalkPart, TextPart, frozen
+from ..model import Field, Frozen, Page, RawBlock, Talk, TalkPart, TextPart, frozen, replace
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef
 from ..read.tables import schedule_entry

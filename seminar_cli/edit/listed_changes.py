@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import date, time
 from typing import NamedTuple
 
 from ..errors import UsageError, WriteRefusedError
-from ..model import Entry, Listing, Page
+from ..model import Entry, Listing, Page, replace
 from ..read.date_tokens import date_tokens
 from ..read.page import parse_page
 from ..read.refs import TalkRef

@@ -15,10 +15,9 @@ is listed in the notes for the organizer to read.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..errors import UsageError
-from ..model import TALK_SECTIONS, FrontMatter, Page, RawBlock, Schedule, Section
+from ..model import TALK_SECTIONS, FrontMatter, Page, RawBlock, Schedule, Section, replace
 from ..read.frontmatter import COMMENT, YEAR, season_values
 from ..text.lines import body, split_lines
 from ..text.render import render_page

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ..errors import PageSyntaxError, SelectorError, UsageError
-from ..model import Frozen, Organization, Organizer, Page, RawBlock, Row, Section, Table, frozen
+from ..model import Frozen, Organization, Organizer, Page, RawBlock, Row, Section, Table, frozen, replace
 from ..read import inline
 from ..read.tables import parse_organization
 from . import compose, layout, targets

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import date, datetime, time
 
 from ..errors import UsageError
-from ..model import Frozen, Page, Speaker, frozen
+from ..model import Frozen, Page, Speaker, frozen, replace
 from ..read import clock
 from ..read.dates import scan_time
 from ..read.refs import find_talk

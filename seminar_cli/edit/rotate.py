@@ -10,12 +10,11 @@ take Next, it gets the page's own placeholder (`TBD`, or the sentence the page u
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from ..errors import UsageError
-from ..model import Heading, Item, Page, RawBlock, Section, Talk
+from ..model import Heading, Item, Page, RawBlock, Section, Talk, replace
 from ..read.matching import match
 from ..read.sections import classify_heading
 from ..read.zones import talk_end

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, time
 from functools import lru_cache
 
-from ..model import Field, Frozen, PhotoTable, RawBlock, Row, Speaker, Table, Talk, TalkPart, TextPart, frozen
+from ..model import Field, Frozen, PhotoTable, RawBlock, Row, Speaker, Table, Talk, TalkPart, TextPart, frozen, replace
 from ..read import inline
 from ..read.dates import is_tbd
 from ..read.talks import talk_from_parts

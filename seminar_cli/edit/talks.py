@@ -7,12 +7,11 @@ How new text looks is decided in `compose` and `blocks` from the page's style.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, time
 from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model import Page, Schedule, ScheduleEntry, Talk
+from ..model import Page, Schedule, ScheduleEntry, Talk, replace
 from ..read.refs import TalkRef, next_talk
 from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry

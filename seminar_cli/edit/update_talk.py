@@ -6,7 +6,6 @@ with only a row gets its block under Next (in the page's own shape) once it is n
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from ..model import (
@@ -21,6 +20,7 @@ from ..model import (
     Talk,
     TalkPart,
     TextPart,
+    replace,
 )
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef

@@ -7,7 +7,6 @@ then builds the `Entry` records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import time
 
 from ..model import Entry, EntryStatus, Frozen, Heading, Item, ListingShape, RawBlock, Section, Speaker, frozen
@@ -43,12 +42,12 @@ class Node(Frozen):
     section: Section
 
 
-@dataclass(slots=True)
-class Found:
+@frozen
+class Found(Frozen):
     """What a shape reader took: its entries and the index of the first node it did not take."""
 
     shape: ListingShape
-    drafts: list[Draft] = field(default_factory=list)
+    drafts: list[Draft]
     end: int = 0
     caption: tuple[str, int] | None = None  # the line just above the entries, when the reader found one
 

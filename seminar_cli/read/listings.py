@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from ..model import (
@@ -25,6 +24,7 @@ from ..model import (
     SectionKind,
     Talk,
     Unread,
+    replace,
 )  # fmt: skip
 from ..text.lines import body, split_lines
 from ..text.render import render_part

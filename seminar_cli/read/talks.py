@@ -7,7 +7,6 @@ A talk starts at a bold title line followed by detail lines (`<br>Room: ...`,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..model import (
     Field,
@@ -20,6 +19,7 @@ from ..model import (
     TalkPart,
     TextKind,
     TextPart,
+    replace,
 )
 from ..text.blocks import heading_of
 from ..text.lines import body, eol, split_lines
