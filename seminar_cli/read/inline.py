@@ -61,12 +61,15 @@ def mistune_tokens(text: str) -> list[dict[str, Any]]:
 
 
 _LABEL = r"[^\[\]\\*_`~<>!&\n]"
-_URL = r"(?:[^\s()<>\\&]|&(?![#A-Za-z0-9]+;))*"
+_URL = r"(?:[^\s()<>\\&\[\]]|&(?![#A-Za-z0-9]+;))*"  # mistune escapes brackets in a URL: left to it
 # Spaces are text unless a line break follows them: mistune drops them there (two or more make a hard break).
 _TEXT = r"(?:[^\[\]\\*_`~<>!&\n ]| ++(?!\n)|!(?!\[)|&(?![#A-Za-z0-9]+;))+"
 _ATTRIBUTE = r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _CODE = r"[^\s`\\](?:[^`\\\n]*[^\s`\\])?"  # no spaces at its ends: mistune trims those
-_EMPHASIZED = r"[^*_`\[\]\\<>!&~\n]++"
+# Brackets that open no link (`[Postponed]`, not followed by `(` or `[`) are text to mistune, as a
+# bracket of no reference is: nothing on a page is a reference, since values are read alone.
+_BRACKETED = r"\[[^\[\]\\*_`~<>!&\n]*+\](?![(\[])"
+_EMPHASIZED = rf"(?:[^*_`\[\]\\<>!&~\n]|{_BRACKETED})++"
 _LINK_OPENING = re.compile(r"(?<!!)\[")
 _SIMPLE = re.compile(
     rf"(?P<image_link>\[!\[(?P<inner_alt>{_LABEL}*)\]\((?P<inner_src>{_URL})\)\]\((?P<outer_url>{_URL})\))"
@@ -75,7 +78,7 @@ _SIMPLE = re.compile(
     rf"|(?P<html></[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>)"
     rf"|(?P<code>(?<!`)`(?P<code_text>{_CODE})`(?!`))"
     rf"|(?P<stars>\*\*?)(?P<emphasized>{_EMPHASIZED})(?P=stars)(?!\*)"
-    rf"|(?P<text>{_TEXT})"
+    rf"|(?P<text>(?:{_TEXT}|{_BRACKETED})+)"
     r"|(?P<line_break>(?P<break_spaces> *+)\n[ \t]*+)"
 )
 
