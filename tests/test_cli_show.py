@@ -32,7 +32,7 @@ def test_rich_tables_on_a_terminal(tmp_path: Path) -> None:
     """On a terminal the same content is drawn as tables (rich)."""
     from seminar_cli import api
     from seminar_cli.cli import terminal as output
-    from seminar_cli.cli.show import headline, listings
+    from seminar_cli.cli.runs import headline, listings
 
     class Terminal:
         def __init__(self) -> None:

@@ -18,13 +18,13 @@ def fail(error: SeminarError | Interrupted) -> int:
 
 
 def run(action: Callable[[], T], page: str | None = None) -> T:
-    """`action()`, with a `SeminarError` turned into its line and a typer exit with its code.
+    """`action()`, with a `SeminarError` turned into its line and an exit with its code.
 
     `page`: the page the command works on, named in the line when the error does not name a file itself.
+    The exit is a `SystemExit`, which typer lets through and the lean route catches: the commands'
+    code runs the same on both routes.
     """
     try:
         return action()
     except SeminarError as error:
-        import typer  # the typer route has it loaded already; the lean lint route never comes here
-
-        raise typer.Exit(fail(error.with_path(page))) from None
+        raise SystemExit(fail(error.with_path(page))) from None

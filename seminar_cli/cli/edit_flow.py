@@ -1,11 +1,12 @@
-"""The flow every edit command shares: a diff with --dry-run, an exit code with --check, else a checked write."""
+"""The flow every edit command shares: a diff with --dry-run, an exit code with --check, else a checked write.
+
+Free of typer: the lean route runs it too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-import typer
 
 from ..errors import NotASeminarPageError, SeminarError
 from .boundary import fail
@@ -22,7 +23,7 @@ def edit(page: str, operation: Operation, *, dry_run: bool, check: bool) -> None
     """Apply an operation to the page: show a diff, check, or write atomically when it changed."""
     code = edit_code(page, operation, dry_run=dry_run, check=check)
     if code:
-        raise typer.Exit(code)
+        raise SystemExit(code)
 
 
 def edit_code(page: str, operation: Operation, *, dry_run: bool, check: bool, skip_other: bool = False) -> int:
@@ -44,10 +45,10 @@ def edit_code(page: str, operation: Operation, *, dry_run: bool, check: bool, sk
     if dry_run and result.changed:
         terminal.print_diff(terminal.unified_diff(result.before, result.after, page))
     if not result.changed:
-        typer.echo(f"{page}: unchanged ({result.summary})")
+        print(f"{page}: unchanged ({result.summary})")
         return 0
     if check or dry_run:
-        typer.echo(f"{page}: would change: {result.summary}")
+        print(f"{page}: would change: {result.summary}")
         return 1 if check else 0
-    typer.echo(f"{page}: {result.summary}")
+    print(f"{page}: {result.summary}")
     return 0

@@ -1,25 +1,34 @@
-"""The `seminar` console script: `seminar lint` takes a lean route, everything else goes to typer.
+"""The `seminar` console script: `--version`, `lint`, `show`, `export` and `rotate` take a lean route, the rest typer.
 
 `seminar lint` runs on every commit as a pre-commit hook; typer (with the pydantic it
-imports) costs more than the whole lint, so a plain lint command line is read here and
-handed to the same lint function the typer command calls. Anything else — help, other
-commands, a command line this reader does not take — goes to the typer app.
+imports) costs more than the whole lint, so a plain command line of the commands scripts
+run most is read by `cli.lean` and handed to the same function the typer command calls,
+and `--version` is answered before anything is loaded. Anything else — help, other
+commands, a command line the lean reader does not take — goes to the typer app, built
+with only the command it names.
 """
 
 from __future__ import annotations
 
 import gc
-import signal
 import sys
 
-from ..errors import Interrupted
-from ..files import on_signal
-
 _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+_LEAN = ("lint", "show", "export", "rotate")  # the commands `cli.lean` can read
 
 
 def main() -> None:
     """Entry point of `seminar` and `python -m seminar_cli`."""
+    if sys.argv[1:] == ["--version"]:  # what typer's --version prints, without loading anything
+        from .. import __version__
+
+        sys.stdout.write(f"seminar {__version__}\n")
+        raise SystemExit(0)
+    import signal
+
+    from ..errors import Interrupted
+    from ..files import on_signal
+
     # A page's model is many small objects that live until the process ends: collecting the
     # youngest generation every 700 allocations (Python's default) rescans them over and over,
     # a quarter of the time of a big page. Cycles are rare here; collect them less often.
@@ -37,14 +46,14 @@ def main() -> None:
 
 
 def _run(args: list[str]) -> int:
-    if args[:1] == ["lint"]:
+    if args[:1] and args[0] in _LEAN:
         from .lean import lean
 
-        code = lean(args[1:])
+        code = lean(args)
         if code is not None:
             sys.stdout.flush()
             return code
-    from .app import app
+    from .app import app_for
 
-    app()
+    app_for(args)()
     return 0

@@ -1,15 +1,18 @@
-"""`seminar lint` without typer: the lean route of the pre-commit hook, and the run both routes share.
+"""Commands without typer: the lean route of `lint`, `show`, `export` and `rotate`, and the lint run both routes share.
 
-`seminar lint` runs on every commit, and typer (with the pydantic it imports) costs more
-than the whole lint: a plain lint command line is read here, and both this route and the
-typer command call `run_lint`. Kept free of typer, rich and mistune at import time.
+`seminar lint` runs on every commit, and scripts run `show`, `export` and `rotate --dry-run`
+as often; typer (with the pydantic it imports) costs more than any of them. A plain command
+line of these is read here (`Spec`: the options exactly as the typer command declares them,
+which a test holds) and handed to the same function the typer command calls (`run_lint`,
+`cli.runs`). Kept free of typer, rich and mistune at import time.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..api import LintResult
@@ -106,66 +109,136 @@ def _report(result: LintResult, output: Format) -> int:
     return max(codes, default=0)
 
 
-class LintOptions:
-    """A `seminar lint` command line."""
+class Spec(NamedTuple):
+    """A command line the lean route reads: the options a command takes (exactly typer's), by parameter."""
 
-    __slots__ = ("exit_zero", "fix", "ignore", "output", "paths", "select", "today")
-
-    def __init__(self) -> None:
-        self.paths: list[str] = []
-        self.today: str | None = None
-        self.select: list[str] = []
-        self.ignore: list[str] = []
-        self.output = "text"
-        self.fix = False
-        self.exit_zero = False
+    flags: dict[str, str]  # option: parameter
+    values: dict[str, str]  # option: parameter (given twice, the last counts, as in typer)
+    repeated: dict[str, str]  # option: parameter (each one given adds a value)
+    choices: dict[str, frozenset[str]]  # parameter: the values typer takes
+    positional: str  # the parameter the arguments fill
+    several: bool = False  # whether it takes more than one argument (else exactly one)
+    optional: bool = False  # whether it may take none (lint: the configuration's pages)
 
 
-def parse_arguments(args: list[str]) -> LintOptions | None:
-    """The options of `seminar lint`, read without typer; None for anything this reader does not take.
+def read_line(spec: Spec, args: list[str]) -> dict[str, Any] | None:
+    """The parameters of a command line, read without typer; None for anything this reader does not take.
 
-    Help, unknown options and bad values go back to the typer command, so its messages stay the only ones.
+    Help, unknown or short-joined options, a missing value or argument and a value outside its
+    choices go back to the typer command, so its messages stay the only ones.
     """
-    options = LintOptions()
+    found: dict[str, Any] = dict.fromkeys(spec.flags.values(), False)
+    found.update(dict.fromkeys(spec.values.values()), **{name: [] for name in spec.repeated.values()})
+    arguments: list[str] = []
     words = iter(args)
     for word in words:
-        name, equals, given = word.partition("=")
-        if name in ("--today", "--select", "--ignore", "--format"):
+        name, equals, given = word.partition("=") if word.startswith("--") else (word, "", "")
+        if name in spec.values or name in spec.repeated:
             value = given if equals else next(words, None)
             if value is None:
                 return None
-            if name == "--today":
-                options.today = value
-            elif name == "--format":
-                options.output = value
+            if name in spec.values:
+                found[spec.values[name]] = value
             else:
-                (options.select if name == "--select" else options.ignore).append(value)
-        elif word in ("--fix", "--exit-zero"):
-            setattr(options, word[2:].replace("-", "_"), True)
+                found[spec.repeated[name]].append(value)
+        elif word in spec.flags:
+            found[spec.flags[word]] = True
         elif word.startswith("-"):
             return None
         else:
-            options.paths.append(word)
-    return options if options.output in {member.value for member in Format} else None
+            arguments.append(word)
+    if any(found[name] is not None and found[name] not in allowed for name, allowed in spec.choices.items()):
+        return None
+    if (len(arguments) > 1 and not spec.several) or (not arguments and not spec.optional):
+        return None
+    found[spec.positional] = arguments if spec.several else arguments[0]
+    return found
+
+
+LINT = Spec(
+    flags={"--fix": "fix", "--exit-zero": "exit_zero"},
+    values={"--today": "today", "--format": "output_format"},
+    repeated={"--select": "select", "--ignore": "ignore"},
+    choices={"output_format": frozenset(member.value for member in Format)},
+    positional="paths",
+    several=True,
+    optional=True,
+)
+SHOW = Spec(flags={"--json": "json_output"}, values={}, repeated={}, choices={}, positional="page")
+EXPORT = Spec(
+    flags={"--force": "force"},
+    values={
+        "--format": "output_format",
+        "--output": "output",
+        "-o": "output",
+        "--previous": "previous",
+        "--timezone": "timezone",
+    },
+    repeated={},
+    choices={"output_format": frozenset({"ics", "json", "csv"})},
+    positional="page",
+)
+ROTATE = Spec(
+    flags={"--dry-run": "dry_run", "--check": "check"},
+    values={"--today": "today", "--now": "moment", "--past-talks": "past_talks"},
+    repeated={},
+    choices={"past_talks": frozenset({"blocks", "rows"})},
+    positional="pages",
+    several=True,
+)
+
+
+def _lint(given: dict[str, Any]) -> int:
+    output = Format(given["output_format"] or "text")
+    return run_lint(
+        given["paths"], given["today"], given["select"], given["ignore"], output, given["fix"], given["exit_zero"]
+    )
+
+
+def _show(given: dict[str, Any]) -> None:
+    from .runs import show_page
+
+    show_page(given["page"], given["json_output"])
+
+
+def _export(given: dict[str, Any]) -> None:
+    from .runs import export_page
+
+    export_page(
+        given["page"], given["output_format"] or "ics", given["output"], given["previous"], given["timezone"],
+        given["force"],
+    )  # fmt: skip
+
+
+def _rotate(given: dict[str, Any]) -> None:
+    from .runs import rotate_pages
+
+    rotate_pages(
+        given["pages"], given["today"], given["moment"], given["past_talks"], dry_run=given["dry_run"],
+        check=given["check"],
+    )  # fmt: skip
+
+
+COMMANDS: dict[str, tuple[Spec, Callable[[dict[str, Any]], int | None]]] = {
+    "lint": (LINT, _lint),
+    "show": (SHOW, _show),
+    "export": (EXPORT, _export),
+    "rotate": (ROTATE, _rotate),
+}
 
 
 def lean(args: list[str]) -> int | None:
-    """Run `seminar lint ARGS` without loading typer; None when typer must read the command line."""
-    options = parse_arguments(args)
-    if options is None:
+    """Run `seminar COMMAND ARGS` without loading typer; None when typer must read the command line."""
+    command = COMMANDS.get(args[0]) if args else None
+    given = read_line(command[0], args[1:]) if command else None
+    if command is None or given is None:
         return None
     from ..errors import SeminarError
     from .boundary import fail
 
     try:
-        return run_lint(
-            options.paths,
-            options.today,
-            options.select,
-            options.ignore,
-            Format(options.output),
-            options.fix,
-            options.exit_zero,
-        )
+        return command[1](given) or 0
     except SeminarError as error:
         return fail(error)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 0

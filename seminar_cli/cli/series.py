@@ -12,7 +12,7 @@ from . import helptext
 from .boundary import run
 from .edit_flow import edit
 from .options import FLAG, Check, DryRun, PagePath, Timezone
-from .show import headline, write_output
+from .runs import headline, write_output
 from .values import ask
 
 

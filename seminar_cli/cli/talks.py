@@ -15,7 +15,7 @@ import typer
 
 from . import helptext
 from .boundary import run
-from .edit_flow import edit, edit_code
+from .edit_flow import edit
 from .options import (
     FLAG,
     AbstractFile,
@@ -218,19 +218,9 @@ def rotate(
 
     Example: seminar rotate seminar.md --dry-run
     """
-    from ..config import find_config
-    from ..edit import requests
+    from .runs import rotate_pages
 
-    current = now()
-    run(lambda: requests.rotate(today=today, given_now=moment, now=current))  # refused before any page is read
-    codes = []
-    for page in pages:
-        config = run(partial(find_config, page), page)
-        wanted = past_talks.value if past_talks else config.past_talks or "blocks"
-        operation = requests.rotate(today=today, given_now=moment, now=current, keep_blocks=wanted == "blocks")
-        codes.append(edit_code(page, operation, dry_run=dry_run, check=check, skip_other=True))
-    if max(codes):
-        raise typer.Exit(max(codes))
+    rotate_pages(pages, today, moment, past_talks.value if past_talks else None, dry_run=dry_run, check=check)
 
 
 def update_talk(
