@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 DATA = REPO / "tests" / "data"
 SHARED = Path(os.environ.get("SEMINAR_SHARED_PAGES", REPO.parent / "shared" / "pages"))
+# The runs of a test session (and the processes they start) keep their compiled patterns in a
+# cache of their own, never in the user's.
+os.environ["SEMINAR_CACHE_DIR"] = tempfile.mkdtemp(prefix="seminar-test-cache-")
 
 settings.register_profile(
     "ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]

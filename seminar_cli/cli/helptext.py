@@ -5,14 +5,15 @@ shows as typed (`[slides](…)` is not rich markup), and `--help` itself, a flag
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-_RICH_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")  # what rich would read as a markup tag
+from ..patterns import compiled
+
+_RICH_TAG = compiled(r"(\\*)(\[[a-z#/@][^[]*?])")  # what rich would read as a markup tag
 
 
 def flowing(doc: str | None) -> str:

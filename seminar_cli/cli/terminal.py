@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import TextIO
 
 from ..model import Frozen, frozen
+from ..patterns import compiled
 
 
 @frozen
@@ -104,7 +104,7 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 
 _CONTEXT = 3  # difflib's default lines of context
-_HUNK = re.compile(r"([-+])(\d+)")
+_HUNK = compiled(r"([-+])(\d+)")
 
 
 def _common_head(one: list[str], other: list[str]) -> int:

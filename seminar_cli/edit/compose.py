@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Row, Speaker
+from ..patterns import compiled
 from ..read import inline
 from ..read.dates import format_date, scan_time, weekday_name
 from ..read.people import blank
@@ -24,7 +25,7 @@ from .sentences import sentences
 if TYPE_CHECKING:
     from .style import PageStyle
 
-_RANGE_PARTS = re.compile(
+_RANGE_PARTS = compiled(
     r"(?P<sh>\d{1,2})(?:(?P<sc>[:.])(?P<sm>\d{2}))?(?P<ssp>\s*+)(?P<sap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
     r"(?P<sep>\s*+(?:-|–|—|to|until)\s*+)"
     r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*+)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
@@ -32,25 +33,25 @@ _RANGE_PARTS = re.compile(
     re.I,
 )
 Escape = Callable[[str], str]  # a value as typed, made safe where it is written
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>~|#&])")
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark: markdown shows `\x` as `x`
+_MARKDOWN = compiled(r"([\\`*_\[\]<>~|#&])")
+_PUNCTUATION = compiled(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark: markdown shows `\x` as `x`
 LINK_TARGET = r"(?:[^()\s]|\([^()\s]*+\))*+"  # a link's target, balanced parentheses kept (`wiki/Foo_(bar)`)
-_BR = re.compile(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
+_BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
 # Lines that make a block markdown structure rather than prose: list items, table rows, quotes,
 # headings, HTML, fences and rules (a `---` line, or `===` under a heading).
-_STRUCTURE = re.compile(
+_STRUCTURE = compiled(
     r"^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])(?:\s|$)|[|>]|#{1,6}(?:\s|$)|<[a-zA-Z/!]|`{3,}|~{3,}"
     r"|([-*_=])(?:[ \t]*\1){2,}[ \t]*$)"
 )
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of backslashes
+_HARD_BREAK = compiled(r"(?: {2,}|\\)$")
+_FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
+_BARE_PIPE = compiled(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of backslashes
 # Line breaks and control characters: a page line cannot hold them, and a reader sees them as spaces.
-_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_ONE_LINE = compiled(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CHARACTERS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\u2028": "a line separator"}
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SCHEME = compiled(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-_BREAKS_MARKUP = re.compile(r"[\s\"'<>\\`|]")  # what would end a link or an attribute, or a table cell
+_BREAKS_MARKUP = compiled(r"[\s\"'<>\\`|]")  # what would end a link or an attribute, or a table cell
 
 
 def one_line(value: str, what: str) -> str:

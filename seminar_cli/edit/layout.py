@@ -10,11 +10,12 @@ import re
 from datetime import date
 
 from ..model import Item, Page, RawBlock, Schedule, ScheduleEntry, Section, Talk, replace
+from ..patterns import compiled
 from ..read.refs import is_next
 from .style import PageStyle, section_parts
 
 _TRAILER = frozenset({"blank", "separator", "back_to_top"})
-PLACEHOLDER = re.compile(
+PLACEHOLDER = compiled(
     r"^\W*(tbd|tba|to be (announced|determined|confirmed)|stay tuned|coming soon|more soon)\W*$", re.I
 )
 

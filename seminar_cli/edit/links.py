@@ -22,6 +22,7 @@ from typing import Literal
 
 from ..errors import UsageError
 from ..model import Field, Frozen, Page, RawBlock, Talk, TalkPart, TextPart, frozen, replace
+from ..patterns import compiled
 from ..read.dates import is_tbd
 from ..read.refs import TalkRef
 from ..read.tables import schedule_entry
@@ -32,10 +33,10 @@ from .style import PageStyle
 
 LinkKind = Literal["slides", "recording"]
 _WORDS: dict[LinkKind, re.Pattern[str]] = {
-    "slides": re.compile(r"\bslides?\b|\bdeck\b|\bpdf\b", re.I),
-    "recording": re.compile(r"\brecord|\bvideo\b|\byoutube\b|\bwatch\b", re.I),
+    "slides": compiled(r"\bslides?\b|\bdeck\b|\bpdf\b", re.I),
+    "recording": compiled(r"\brecord|\bvideo\b|\byoutube\b|\bwatch\b", re.I),
 }
-_MD_LINK = re.compile(rf"\[(?P<text>[^\[\]]*+)\]\((?P<url>{compose.LINK_TARGET})\)")
+_MD_LINK = compiled(rf"\[(?P<text>[^\[\]]*+)\]\((?P<url>{compose.LINK_TARGET})\)")
 
 
 @frozen

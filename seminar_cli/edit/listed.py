@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from ..errors import PageSyntaxError, UsageError, WriteRefusedError
 from ..model import Entry, Listing, Page
+from ..patterns import compiled
 from ..read.date_tokens import DateToken, date_tokens
 from ..read.inline import strip_markup
 from ..read.listings import listings
@@ -37,7 +38,7 @@ from .units import compose as compose_unit
 
 EDITED_SHAPES = ("table", "html-table", "list", "headings", "paragraphs")
 _PEERS = 8
-_ANCHOR = re.compile(r"^\s*<a\s+(?:name|id)=[^<>]{0,300}>\s*</a>\s*$", re.I)
+_ANCHOR = compiled(r"^\s*<a\s+(?:name|id)=[^<>]{0,300}>\s*</a>\s*$", re.I)
 
 
 class Place(NamedTuple):
@@ -237,7 +238,7 @@ def speakers_written(cut: list[tuple[int, Template]]) -> bool:
     return any("speakers" in template.kinds for _, template in cut)
 
 
-_NUMBER = re.compile(r"\d{1,4}")
+_NUMBER = compiled(r"\d{1,4}")
 
 
 def _renumbered(
@@ -404,7 +405,7 @@ def insert(lines: list[str], entries: Sequence[Entry], index: int, text: str, be
     return [*lines[:end], *new[cut:], *between, *new[:cut], *lines[end:]]
 
 
-_TAIL = re.compile(r"^\s*(?:[-*_=]{3,}|&nbsp;|<br\s*/?>|<hr\s*/?>)?\s*$", re.I)
+_TAIL = compiled(r"^\s*(?:[-*_=]{3,}|&nbsp;|<br\s*/?>|<hr\s*/?>)?\s*$", re.I)
 
 
 def _tail_length(unit: Sequence[str]) -> int:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..errors import UsageError, WriteRefusedError
 from ..model import Entry, Listing, Page, replace
+from ..patterns import compiled
 from ..read.date_tokens import date_tokens
 from ..read.page import parse_page
 from ..read.refs import TalkRef
@@ -26,10 +27,10 @@ from .result import Edit
 from .slots import Slot, SlotKind, find_slots
 from .talk_block import TalkDetails
 
-_MARK = re.compile(r"\s*(?:\[|\(|\*\*|_)?(?:cancel+ed|postponed|called off)(?:\]|\)|\*\*|_)?", re.I)
+_MARK = compiled(r"\s*(?:\[|\(|\*\*|_)?(?:cancel+ed|postponed|called off)(?:\]|\)|\*\*|_)?", re.I)
 
 
-_LEAD_MARK = re.compile(r"(?:^|[|>*])[ \t]*(cancel+ed|postponed)([ \t]*(?:--|[-–—:])[ \t]*)(?=\S)", re.I | re.M)
+_LEAD_MARK = compiled(r"(?:^|[|>*])[ \t]*(cancel+ed|postponed)([ \t]*(?:--|[-–—:])[ \t]*)(?=\S)", re.I | re.M)
 
 
 class Change(NamedTuple):

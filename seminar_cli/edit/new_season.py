@@ -18,6 +18,7 @@ import re
 
 from ..errors import UsageError
 from ..model import TALK_SECTIONS, FrontMatter, Page, RawBlock, Schedule, Section, replace
+from ..patterns import compiled
 from ..read.frontmatter import COMMENT, YEAR, season_values
 from ..text.lines import body, split_lines
 from ..text.render import render_page
@@ -29,10 +30,10 @@ _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_BEFORE = re.compile(rf"\b(?:season|series|semester|term|spring|summer|fall|autumn|winter|{_MONTH})\b[\s,–-]*$", re.I)
-_AFTER = re.compile(r"^[\s–-]*(?:season|series|seminars?|semester|term|program(?:me)?|line-?up|schedule|talks)\b", re.I)
+_BEFORE = compiled(rf"\b(?:season|series|semester|term|spring|summer|fall|autumn|winter|{_MONTH})\b[\s,–-]*$", re.I)
+_AFTER = compiled(r"^[\s–-]*(?:season|series|seminars?|semester|term|program(?:me)?|line-?up|schedule|talks)\b", re.I)
 # A link target may hold balanced parentheses; each `](` is read to its own end only (linear).
-_URL = re.compile(r"\]\((?:[^()]|\([^()]*+\))*+\)|\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*')|https?://\S+", re.I)
+_URL = compiled(r"\]\((?:[^()]|\([^()]*+\))*+\)|\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*')|https?://\S+", re.I)
 
 
 def new_season(page: Page, style: PageStyle, year: int) -> Edit:

@@ -14,20 +14,21 @@ from collections import Counter
 
 from ..errors import PageSyntaxError, SelectorError, UsageError
 from ..model import Frozen, Organization, Organizer, Page, RawBlock, Row, Section, Table, frozen, replace
+from ..patterns import compiled
 from ..read import inline
 from ..read.tables import parse_organization
 from . import compose, layout, targets
 from .result import Edit
 from .style import PageStyle
 
-_SRC = re.compile(r"""(\bsrc\s*=\s*["'])([^"']*)(["'])""", re.I)
-_ALT = re.compile(r"""(\balt\s*=\s*["'])([^"']*)(["'])""", re.I)
-_HREF = re.compile(r"""(\bhref\s*=\s*["'])([^"']*)(["'])""", re.I)
+_SRC = compiled(r"""(\bsrc\s*=\s*["'])([^"']*)(["'])""", re.I)
+_ALT = compiled(r"""(\balt\s*=\s*["'])([^"']*)(["'])""", re.I)
+_HREF = compiled(r"""(\bhref\s*=\s*["'])([^"']*)(["'])""", re.I)
 # Linear on any cell: image text stops at a bracket, a target may hold balanced parentheses, and a run
 # of spaces is read once from its start.
-_MD_IMAGE = re.compile(rf"(!\[)([^\[\]]*+)(\]\()({compose.LINK_TARGET})(\))")
-_MD_LINKED_IMAGE = re.compile(rf"(\[!\[[^\[\]]*+\]\({compose.LINK_TARGET}\)\]\()({compose.LINK_TARGET})(\))")
-_BR = re.compile(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
+_MD_IMAGE = compiled(rf"(!\[)([^\[\]]*+)(\]\()({compose.LINK_TARGET})(\))")
+_MD_LINKED_IMAGE = compiled(rf"(\[!\[[^\[\]]*+\]\({compose.LINK_TARGET}\)\]\()({compose.LINK_TARGET})(\))")
+_BR = compiled(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
 
 
 @frozen

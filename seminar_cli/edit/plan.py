@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ..errors import UsageError
 from ..model import Frozen, Page, Speaker, frozen
+from ..patterns import compiled
 from ..read.dates import WEEKDAYS, weekday_index
 from ..read.refs import talk_refs
 from ..read.series import Hours, Slot
@@ -31,11 +32,11 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "other": 2, "third": 3
 # inside `mondayandmonday...`, and the ways to cut such a word grow exponentially.
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*+"
 _AND = r"\s*,\s*and\s+|\s*[,&]\s*|\s+and\s+"
-_WEEKLY = re.compile(
+_WEEKLY = compiled(
     rf"^(?:every\s+)?(?:(?P<nth>other|second|2nd|third|3rd|fourth|4th)\s+|(?P<weeks>\d+)\s+weeks?\s+on\s+)?"
     rf"(?P<days>{_DAY}(?:(?:{_AND}){_DAY})*)$"
 )
-_MONTHLY = re.compile(
+_MONTHLY = compiled(
     rf"^(?:every\s+|the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<days>{_DAY})"
     r"\s+(?:of\s+)?(?:the|each|every)?\s*month$"
 )

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..patterns import compiled
 from ..read.date_tokens import MONTH_WORDS, WEEKDAY_WORDS, DateToken
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WORD = re.compile(r"[A-Za-z]+\.?")
-_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?", re.I)
+_WORD = compiled(r"[A-Za-z]+\.?")
+_NUMBER = compiled(r"\d+(?:st|nd|rd|th)?", re.I)
 
 
 def restyle(token: DateToken, day: date, *, day_first: bool, padded: bool = False, full_months: bool = False) -> str:

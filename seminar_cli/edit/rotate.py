@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from ..errors import UsageError
 from ..model import Heading, Item, Page, RawBlock, Section, Talk, replace
+from ..patterns import compiled
 from ..read.matching import match
 from ..read.sections import classify_heading
 from ..read.zones import talk_end
@@ -24,7 +25,7 @@ from . import layout
 from .result import Edit
 from .style import PageStyle, section_parts
 
-_NEXT_WORD = re.compile(r"\b(next|upcoming|coming|future)\b", re.I)
+_NEXT_WORD = compiled(r"\b(next|upcoming|coming|future)\b", re.I)
 
 
 def rotate(page: Page, style: PageStyle, *, now: datetime, tz: ZoneInfo, keep_blocks: bool = True) -> Edit:

@@ -9,7 +9,7 @@ a long line, while a split after `Dr.` leaves the title alone on a line.
 
 from __future__ import annotations
 
-import re
+from ..patterns import compiled
 
 ABBREVIATIONS = frozenset(
     {
@@ -20,9 +20,9 @@ ABBREVIATIONS = frozenset(
         "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     }
 )  # fmt: skip
-_TERMINAL = re.compile(r"(?P<word>.*?)(?P<marks>[.!?]+)[\"”’')\]*_]*$")
-_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")  # U.S, e.g, Ph.D, a.m
-_NUMBER_WITH_POINT = re.compile(r"\d\.\d")  # 3.5, v2.1
+_TERMINAL = compiled(r"(?P<word>.*?)(?P<marks>[.!?]+)[\"”’')\]*_]*$")
+_DOTTED = compiled(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")  # U.S, e.g, Ph.D, a.m
+_NUMBER_WITH_POINT = compiled(r"\d\.\d")  # 3.5, v2.1
 _OPENERS = "([{"
 _CLOSERS = ")]}"
 

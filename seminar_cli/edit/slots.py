@@ -11,6 +11,7 @@ import re
 from typing import Literal, NamedTuple
 
 from ..model import Entry
+from ..patterns import compiled
 from ..read.dates import scan_time
 
 SlotKind = Literal["date", "speakers", "affiliation", "title", "location", "time"]
@@ -24,8 +25,8 @@ class Slot(NamedTuple):
     end: int
 
 
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(([^()\s]{0,2000})\)")
-_HTML_LINK = re.compile(r"<a\s[^<>]{0,2000}>([^<>]{0,500})</a>", re.I)
+_MD_LINK = compiled(r"\[([^\[\]\n]{0,500})\]\(([^()\s]{0,2000})\)")
+_HTML_LINK = compiled(r"<a\s[^<>]{0,2000}>([^<>]{0,500})</a>", re.I)
 _JOINERS = (",", "and", "&", ";", "<br>", "<br/>", "<br />")
 
 

@@ -25,6 +25,7 @@ from ..model import (
     Talk,
     frozen,
 )
+from ..patterns import compiled
 from ..read.dates import parse_date
 from ..read.inline import strip_markup
 from ..text.lines import split_lines
@@ -228,7 +229,7 @@ def _sentence_per_line(page: Page) -> bool:
     return votes[True] > votes[False]
 
 
-_AFTER_LINK = re.compile(r"(?:\)|</a>)(?P<separator>[\s,;–-]+)[^\s,;–-]", re.I)
+_AFTER_LINK = compiled(r"(?:\)|</a>)(?P<separator>[\s,;–-]+)[^\s,;–-]", re.I)
 
 
 def _affiliation_separator(page: Page) -> str:

@@ -7,21 +7,22 @@ from datetime import date, time
 from functools import lru_cache
 
 from ..model import Field, Frozen, PhotoTable, RawBlock, Row, Speaker, Table, Talk, TalkPart, TextPart, frozen, replace
+from ..patterns import compiled
 from ..read import inline
 from ..read.dates import is_tbd
 from ..read.talks import talk_from_parts
 from . import compose
 from .style import PageStyle
 
-_SRC = re.compile(r"""(\bsrc\s*=\s*["'])([^"']*)(["'])""", re.I)
-_HREF = re.compile(r"""(\bhref\s*=\s*["'])([^"']*)(["'])""", re.I)
+_SRC = compiled(r"""(\bsrc\s*=\s*["'])([^"']*)(["'])""", re.I)
+_HREF = compiled(r"""(\bhref\s*=\s*["'])([^"']*)(["'])""", re.I)
 # Image text stops at a bracket, a target may hold balanced parentheses; spaces are read once from the
 # start of their run: no opening is read again from each opening after it.
-_MD_IMAGE = re.compile(rf"(!\[)([^\[\]]*+)(\]\()({compose.LINK_TARGET})(\))")
-_MD_LINK_TARGET = re.compile(rf"(\]\()({compose.LINK_TARGET})(\))")
-_LAST_LINK_TARGET = re.compile(rf"(\]\()({compose.LINK_TARGET})(\))$")
-_SIZE = re.compile(r"""(\b(?:width|height)\s*=\s*["']?)(\d+)""", re.I)
-_BR_SPLIT = re.compile(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
+_MD_IMAGE = compiled(rf"(!\[)([^\[\]]*+)(\]\()({compose.LINK_TARGET})(\))")
+_MD_LINK_TARGET = compiled(rf"(\]\()({compose.LINK_TARGET})(\))")
+_LAST_LINK_TARGET = compiled(rf"(\]\()({compose.LINK_TARGET})(\))$")
+_SIZE = compiled(r"""(\b(?:width|height)\s*=\s*["']?)(\d+)""", re.I)
+_BR_SPLIT = compiled(r"((?:(?<!\s)\s++)?+<br\s*+/?>\s*+)", re.I)
 
 DEFAULT_BLOCK = (
     "**Title**\n\n<br>Location: TBD\n<br> Time: 10:00 a.m. - 11 a.m. ET, Thursday, 01/22/2026\n"

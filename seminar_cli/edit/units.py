@@ -12,17 +12,18 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from ..patterns import compiled
 from .slots import Slot, SlotKind
 
-_TOKEN = re.compile(r"\]\([^()\s]{0,2000}\)|<[^<>\n]{0,300}>|[^\W_]+|\s+|.", re.S)
-_EMPTY = re.compile(r"\(\s*\)|\[\s*\]|\*\*\s*\*\*|__\s*__|<(b|i|em|strong|span)\b[^<>]{0,300}>\s*</\1>", re.I)
-_LABEL = re.compile(
+_TOKEN = compiled(r"\]\([^()\s]{0,2000}\)|<[^<>\n]{0,300}>|[^\W_]+|\s+|.", re.S)
+_EMPTY = compiled(r"\(\s*\)|\[\s*\]|\*\*\s*\*\*|__\s*__|<(b|i|em|strong|span)\b[^<>]{0,300}>\s*</\1>", re.I)
+_LABEL = compiled(
     r"(?<![^\s*_(|>])(?:[A-Za-z][A-Za-z() ]{0,30}:"
     r"|(?:[A-Za-z]+[ \t]+)?(?:presented|given|led|lead|moderated|hosted|chaired)[ \t]+by)[*_ \t]*$",
     re.I,
 )
-_JOINING = re.compile(r"[^\w\n]{0,12}(?:(?:by|and|with|presented|led|lead|discussion|given)\b[^\w\n]{1,12}){0,3}", re.I)
-_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")  # a run of spaces left where a word was dropped
+_JOINING = compiled(r"[^\w\n]{0,12}(?:(?:by|and|with|presented|led|lead|discussion|given)\b[^\w\n]{1,12}){0,3}", re.I)
+_SPACES = compiled(r"(?<=\S)[ \t]{2,}")  # a run of spaces left where a word was dropped
 _LONG = 40_000  # token pairs beyond which two fragments are compared at their ends only
 
 
@@ -107,9 +108,9 @@ def _keep_pairs(template: Template, literals: list[str]) -> None:
             literals[index] += pair[0]
 
 
-_OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,2000}?(/?)>")
-_CLOSE_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
-_CLOSING_LINE = re.compile(r"^\s*</([a-zA-Z][a-zA-Z0-9]*)\s*>\s*$")
+_OPEN_TAG = compiled(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,2000}?(/?)>")
+_CLOSE_TAG = compiled(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
+_CLOSING_LINE = compiled(r"^\s*</([a-zA-Z][a-zA-Z0-9]*)\s*>\s*$")
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr"})
 
 
@@ -277,10 +278,10 @@ def _without_slot(before: str, after: str, *, first: bool) -> tuple[str, str]:
     return before, after
 
 
-_DETAILS_OPEN = re.compile(r"^\s*<details\b", re.I)
-_DETAILS_TAG = re.compile(r"<details\b[^<>]{0,300}>", re.I)
-_DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
-_SAYS_NOTHING = re.compile(r"^[\s>]*(?:<summary\b.*</summary>)?[\s>]*$", re.I)
+_DETAILS_OPEN = compiled(r"^\s*<details\b", re.I)
+_DETAILS_TAG = compiled(r"<details\b[^<>]{0,300}>", re.I)
+_DETAILS_CLOSE = compiled(r"^\s*</details>\s*$", re.I)
+_SAYS_NOTHING = compiled(r"^[\s>]*(?:<summary\b.*</summary>)?[\s>]*$", re.I)
 
 
 def without_empty_details(text: str) -> str:
@@ -301,7 +302,7 @@ def without_empty_details(text: str) -> str:
     return _without_empty_frames("".join(lines))
 
 
-_FRAME = re.compile(r"<iframe\b(?:(?!src=)[^<>]){0,2000}>\s*</iframe>[ \t]*\n?", re.I)
+_FRAME = compiled(r"<iframe\b(?:(?!src=)[^<>]){0,2000}>\s*</iframe>[ \t]*\n?", re.I)
 
 
 def _without_empty_frames(text: str) -> str:

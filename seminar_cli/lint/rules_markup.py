@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
+from ..patterns import compiled
 from ..read import inline
 from ..read.compare import fold, known_names, looks_like_name, name_tokens, share_someone
 from ..read.tables import kind_of_header
@@ -15,19 +16,19 @@ from .context import Context
 from .finding import Hit
 from .registry import rule
 
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG = compiled(
     r"^ {0,3}<(address|article|aside|blockquote|center|details|div|dl|fieldset|figcaption|figure|footer|form|"
     r"header|main|nav|ol|p|section|summary|table|ul)\b([^>]*)>",
     re.I,
 )
 # Linear on any line: link text stops at the next bracket and a target at the next `[`, so no opening
 # is read again from the openings after it; the bold between `**` is read to the next `*` once.
-_MARKDOWN = re.compile(r"\*\*[^\s*][^*]*\*\*|!?\[[^\[\]\n]++\]\([^)\s\[]++\)|^\s{0,3}#{1,6}\s+\S")
-_LOOSE_BOLD = re.compile(r"\*\*(?:\s[^*\n]*+(?<=[^\s*])|[^\s*][^*\n]*+(?<=\s)|\s++)\*\*")
-_CODE = re.compile(r"`+[^`]*`+")
-_MD_LINK = re.compile(r"!?\[([^\[\]\n]*+)\]\(\s*+<?([^)\s>\[]*+)>?(?:\s++\"[^\"]*+\")?+\s*+\)")
-_HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_PLACEHOLDER_TARGET = re.compile(
+_MARKDOWN = compiled(r"\*\*[^\s*][^*]*\*\*|!?\[[^\[\]\n]++\]\([^)\s\[]++\)|^\s{0,3}#{1,6}\s+\S")
+_LOOSE_BOLD = compiled(r"\*\*(?:\s[^*\n]*+(?<=[^\s*])|[^\s*][^*\n]*+(?<=\s)|\s++)\*\*")
+_CODE = compiled(r"`+[^`]*`+")
+_MD_LINK = compiled(r"!?\[([^\[\]\n]*+)\]\(\s*+<?([^)\s>\[]*+)>?(?:\s++\"[^\"]*+\")?+\s*+\)")
+_HTML_LINK = compiled(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_PLACEHOLDER_TARGET = compiled(
     r"^(|#|https?://|tb[adc]|todo|url|link|xx+|\.\.\.|<url>|placeholder|insert[- ]link(?: here)?)$", re.I
 )
 _RAW_TAGS = ("<style", "<script")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Organization, PhotoColumn, PhotoTable, Row, Table
+from ..patterns import compiled
 from ..read import inline
 from ..read.compare import fold, is_known, known_names, looks_like_name, name_tokens, same_person, share_someone
 from ..text.tables import cell_column
@@ -26,15 +27,15 @@ _COMMON_WORDS = (
     "group program programme inc llc ltd corp corporation company"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
-_PLACE_WORDS = re.compile(
+_PLACE_WORDS = compiled(
     r"\b(universit\w*|univ|institut\w*|college|school|laborator\w*|labs?|cent(?:er|re)|inc|corp\w*|company|"
     r"hospital|academy|polytechnic|foundation|observatory)\b",
     re.I,
 )
-_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,6}\b")
-_UNIT = re.compile(r"^\s*(department|dept|school|faculty|division|college|group)\b", re.I)
-_WORD = re.compile(r"[^\W\d_]+")
-_INITIALS = re.compile(r"[A-Z]{2,4}")
+_ACRONYM = compiled(r"\b[A-Z][A-Z&]{1,6}\b")
+_UNIT = compiled(r"^\s*(department|dept|school|faculty|division|college|group)\b", re.I)
+_WORD = compiled(r"[^\W\d_]+")
+_INITIALS = compiled(r"[A-Z]{2,4}")
 
 
 @rule(

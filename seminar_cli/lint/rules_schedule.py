@@ -8,6 +8,7 @@ from datetime import date
 
 from ..edit.compose import cell_text
 from ..model import Field, ScheduleEntry, Talk
+from ..patterns import compiled
 from ..read import inline
 from ..read.compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
 from ..read.dates import find_date, format_date
@@ -17,7 +18,7 @@ from .context import PAST_KINDS, Context, cell_of
 from .finding import Fix, Hit, TextEdit
 from .registry import rule
 
-_CANCELLED = re.compile(r"cancel+ed|postponed", re.I)
+_CANCELLED = compiled(r"cancel+ed|postponed", re.I)
 
 
 def short(text: str, limit: int = 60) -> str:

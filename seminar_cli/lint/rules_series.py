@@ -14,6 +14,7 @@ from datetime import date, time, timedelta
 from typing import NamedTuple
 
 from ..model import FrontMatter
+from ..patterns import compiled
 from ..read.date_tokens import MONTH_WORDS
 from ..read.dates import scan_time
 from ..read.frontmatter import season_values
@@ -30,7 +31,7 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _YEAR = r"((?:19|20)\d\d)"
 _TO = r"\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*"
 # `March-October, 2024`, `August – December 2025`, `September 2025 - May 2026`
-_MONTHS = re.compile(rf"(?<![^\W\d_]){_MONTH}(?:\s+{_YEAR})?{_TO}{_MONTH},?\s+{_YEAR}(?!\d)", re.I)
+_MONTHS = compiled(rf"(?<![^\W\d_]){_MONTH}(?:\s+{_YEAR})?{_TO}{_MONTH},?\s+{_YEAR}(?!\d)", re.I)
 _SHOWN = 4
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from ..model import Entry, Field, RawBlock, Section, Talk, TextPart
+from ..patterns import compiled
 from ..read import inline
 from ..read.compare import is_known, is_placeholder, known_names
 from ..read.refs import TalkRef, next_talk
@@ -18,8 +19,8 @@ from .context import PAST_KINDS, Context
 from .finding import Hit
 from .registry import rule
 
-_TAGS = re.compile(r"<[^>]*>")
-_TBD_WORD = re.compile(r"\b(tb[adc]|to be (?:determined|announced|confirmed))\b", re.I)
+_TAGS = compiled(r"<[^>]*>")
+_TBD_WORD = compiled(r"\b(tb[adc]|to be (?:determined|announced|confirmed))\b", re.I)
 _NOT_CONTENT = frozenset({"blank", "separator", "back_to_top", "comment"})
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 
+from ..patterns import compiled
 from ..read.dates import WEEKDAYS, weekday_index, weekday_name
 from ..read.series import range_problem
 from ..read.zones import GENERIC, expected_label, zone_of_label
@@ -13,7 +13,7 @@ from .context import Context, TimeField, cell_of
 from .finding import Fix, Hit, TextEdit
 from .registry import rule
 
-_NUMBERS = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?")
+_NUMBERS = compiled(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?")
 _FAR_HOURS = 3
 
 

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ..patterns import compiled
 from .finding import Finding
 
 # An unclosed comment is read to the end once (and ignored), not again from every opening after it.
-_DIRECTIVE = re.compile(r"<!--\s*+seminar-lint\s++(disable-next-line|disable|enable)\b(.*?)(-->|\Z)", re.S | re.I)
+_DIRECTIVE = compiled(r"<!--\s*+seminar-lint\s++(disable-next-line|disable|enable)\b(.*?)(-->|\Z)", re.S | re.I)
 _ALL = "*"
 
 

@@ -24,6 +24,7 @@ from ..edit import compose
 from ..edit.style import PageStyle
 from ..errors import SelectorError, UsageError
 from ..model import Link, Page, Speaker
+from ..patterns import compiled
 from ..read import refs
 from ..read.dates import MONTHS, WEEKDAYS, is_tbd, scan_time
 from ..read.refs import TalkRef
@@ -56,8 +57,8 @@ PLACEHOLDERS = {
     "links": "slides and recording links",
     "permalink": "the page's permalink (front matter)",
 }
-_GROUP = re.compile(r"[ \t]*\(([^()\n]*)\)")
-_PLACEHOLDER = re.compile(r"\$(\$|\{[_a-z][_a-z0-9]*\}|[_a-z][_a-z0-9]*)?", re.I)
+_GROUP = compiled(r"[ \t]*\(([^()\n]*)\)")
+_PLACEHOLDER = compiled(r"\$(\$|\{[_a-z][_a-z0-9]*\}|[_a-z][_a-z0-9]*)?", re.I)
 
 
 def default_template(fmt: Format, *, cancelled: bool = False) -> str:
@@ -224,7 +225,7 @@ def _body(text: str | None, fmt: Format) -> str:
 
 
 # Inline tags an abstract may keep in an email: plain formatting, written without attributes.
-_PLAIN_TAG = re.compile(r"</?(b|strong|i|em|u|s|del|ins|sub|sup|small|mark|code|br)\s*/?>", re.I)
+_PLAIN_TAG = compiled(r"</?(b|strong|i|em|u|s|del|ins|sub|sup|small|mark|code|br)\s*/?>", re.I)
 
 
 @lru_cache(maxsize=1)

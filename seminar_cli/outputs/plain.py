@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import compiled
 from ..read import inline
 
-_LIST_ITEM = re.compile(r"^(?P<marker>\s*(?:[-*+]|\d{1,9}[.)]))\s+")
-_RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
-_ALIGNMENT = re.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_LIST_ITEM = compiled(r"^(?P<marker>\s*(?:[-*+]|\d{1,9}[.)]))\s+")
+_RULE = compiled(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_ALIGNMENT = compiled(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
+_HARD_BREAK = compiled(r"(?: {2,}|\\)$")
 
 
 def plain_paragraphs(text: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 
 from ..errors import UsageError
 from ..model import Frozen, frozen
+from ..patterns import compiled
 
 TEMPLATE = """\
 ---
@@ -30,8 +31,8 @@ time:
 """
 
 _KEYS = frozenset({"title", "speaker", "url", "affiliation", "photo", "caption", "location", "time", "date"})
-_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)  # an unclosed comment is read once, to the end, and kept
-_HEADING = re.compile(r"^#{1,6}\s+(.*)$")
+_COMMENT = compiled(r"<!--.*?(-->|\Z)", re.S)  # an unclosed comment is read once, to the end, and kept
+_HEADING = compiled(r"^#{1,6}\s+(.*)$")
 
 
 @frozen

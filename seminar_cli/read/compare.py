@@ -13,34 +13,35 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Speaker
+from ..patterns import compiled
 from .dates import is_tbd
 
 PlaceKind = Literal["virtual", "onsite", "hybrid"]
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "phd", "jr", "sr"})
-_VIRTUAL = re.compile(
+_VIRTUAL = compiled(
     r"\b(virtual(ly)?|online|remote(ly)?|zoom|teams|webex|webinar|google meet|live ?stream(ed)?|streamed)\b", re.I
 )
-_HYBRID = re.compile(r"\bhybrid\b", re.I)
-_ONSITE = re.compile(r"\b(on[- ]?site|in[- ]person|on campus)\b", re.I)
-_PLACE = re.compile(
+_HYBRID = compiled(r"\bhybrid\b", re.I)
+_ONSITE = compiled(r"\b(on[- ]?site|in[- ]person|on campus)\b", re.I)
+_PLACE = compiled(
     r"\b(building|bldg|room|rm|hall|auditorium|cent(er|re)|library|theat(er|re)|suite|floor|campus|lecture)\b|\d",
     re.I,
 )
 # Each run of letters or spaces is read once from its start, and a note in a cancel mark is at most
 # 200 characters long: long runs on a page cost linear time.
-_UNIT = re.compile(r"(?<![a-z])[a-z]*+\d+[a-z0-9-]*+", re.I)
-_CANCEL_MARK = re.compile(
+_UNIT = compiled(r"(?<![a-z])[a-z]*+\d+[a-z0-9-]*+", re.I)
+_CANCEL_MARK = compiled(
     r"(?:(?<!\s)\s++)?+[(\[]\s*+(cancel+ed|postponed|rescheduled)\b[^)\]]{0,200}+[)\]]\s*+$"
     r"|^\s*+(cancel+ed|postponed)\s*+:\s*+",
     re.I,
 )
-_PARENTHESES = re.compile(r"\(([^)]*)\)")
-_PLACEHOLDER = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
-_NICKNAME = re.compile(
+_PARENTHESES = compiled(r"\(([^)]*)\)")
+_PLACEHOLDER = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
+_NICKNAME = compiled(
     r"^(?P<given>[^(\"“”'\s](?:[^(\"“”']*[^(\"“”'\s])?)\s*+[(\"“'](?P<nick>[^()\"“”']+)[)\"”']\s*+(?P<rest>\S.*)$"
 )  # the given name ends with a letter and a run of spaces is read once: linear on long runs
-_NAME_WORD = re.compile(
+_NAME_WORD = compiled(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|da|di|du|do|dos|das|del|della|van|von|der|den|ter|le|la|bin|ibn|al|el|y|e|zu))$"
 )  # a capitalised word, an initial, or a particle of a family name (`de`, `van`, `al`)
 

@@ -11,6 +11,8 @@ import re
 from datetime import date
 from typing import Literal, NamedTuple
 
+from ..patterns import compiled
+
 TokenKind = Literal["iso", "numeric", "named"]
 
 MONTH_WORDS = {
@@ -51,7 +53,7 @@ _EDGE = r"(?<![^\W_]|[/.-])"  # not inside a word or a number (an underscore of 
 
 
 def _form(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"{_EDGE}(?:{pattern})(?![^\W_])", re.IGNORECASE)
+    return compiled(rf"{_EDGE}(?:{pattern})(?![^\W_])", re.IGNORECASE)
 
 
 _FORMS: tuple[tuple[TokenKind, re.Pattern[str]], ...] = (
@@ -127,7 +129,7 @@ def leading_token(text: str) -> DateToken | None:
 
 
 _LEAD_WINDOW = 200
-_LEAD_JUNK = re.compile(r"[\s*_~#>\-+|:\[(\"'`]*(?:\d{1,3}[.)]\s+)?[\s*_~\[(\"'`]*")
+_LEAD_JUNK = compiled(r"[\s*_~#>\-+|:\[(\"'`]*(?:\d{1,3}[.)]\s+)?[\s*_~\[(\"'`]*")
 
 
 def _token(kind: TokenKind, match: re.Match[str]) -> DateToken | None:

@@ -12,22 +12,23 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import TimeSlot
+from ..patterns import compiled
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_TBD = re.compile(r"^(tbd|tba|tbc|to be (determined|announced|confirmed)|\?+|-+|n/?a)\.?$", re.I)
+_TBD = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed)|\?+|-+|n/?a)\.?$", re.I)
 
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_MONTH_FIRST = re.compile(
+_NUMERIC = compiled(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")
+_ISO = compiled(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_MONTH_FIRST = compiled(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)([a-z]*)(\.?)\s+(\d{1,2})"
     r"(?:st|nd|rd|th)?(?:(,?)\s+(\d{4}))?\b",
     re.I,
 )
-_WEEKDAY = re.compile(
+_WEEKDAY = compiled(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tues?|wed|thu|thur|thurs|fri|sat|sun)\b\.?",
     re.I,
@@ -43,9 +44,9 @@ def _clock(name: str) -> str:
 
 
 # Possessive spaces: a run of spaces after an hour is read once, not once per way to split it.
-_RANGE = re.compile(_clock("s") + r"\s*+(?:-|–|—|to|until)\s*+" + _clock("e"), re.I)
-_SINGLE = re.compile(rf"(?P<sh>\d{{1,2}})(?:[:.](?P<sm>\d{{2}}))?\s*(?P<sap>{_MER})", re.I)
-_TZ = re.compile(
+_RANGE = compiled(_clock("s") + r"\s*+(?:-|–|—|to|until)\s*+" + _clock("e"), re.I)
+_SINGLE = compiled(rf"(?P<sh>\d{{1,2}})(?:[:.](?P<sm>\d{{2}}))?\s*(?P<sap>{_MER})", re.I)
+_TZ = compiled(
     r"\(?\b(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST|EET|EEST|"
     r"AEST|AEDT|JST|KST|IST|AoE)\b\)?"
 )

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..model import FrontMatter, RawBlock
+from ..patterns import compiled
 from ..text.lines import body, split_lines
 
-YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+YEAR = compiled(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 SEASON_KEYS = ("title", "description", "permalink")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-COMMENT = re.compile(r"(^|\s)#")
-_BR = re.compile(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
-_FULL_DATE = re.compile(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
+_KEY = compiled(r"^([A-Za-z_][\w-]*)\s*:")
+COMMENT = compiled(r"(^|\s)#")
+_BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
+_FULL_DATE = compiled(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 
 
 class Value(NamedTuple):

@@ -12,16 +12,16 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SIZE = re.compile(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
-_BR = re.compile(r"<br\s*/?>", re.I)
-_SPACES = re.compile(r"\s+")
+from ..patterns import compiled
+
+_HREF = compiled(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SRC = compiled(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ALT = compiled(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SIZE = compiled(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
+_BR = compiled(r"<br\s*/?>", re.I)
+_SPACES = compiled(r"\s+")
 # A run of spaces is read once, from its start (never again from inside it): linear on long runs.
-_CANCELLED = re.compile(
-    r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+(?:[:!]|[-–—]++)\s*+", re.I
-)
+_CANCELLED = compiled(r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+(?:[:!]|[-–—]++)\s*+", re.I)
 
 
 class InlineLink(NamedTuple):
@@ -70,8 +70,8 @@ _CODE = r"[^\s`\\](?:[^`\\\n]*[^\s`\\])?"  # no spaces at its ends: mistune trim
 # bracket of no reference is: nothing on a page is a reference, since values are read alone.
 _BRACKETED = r"\[[^\[\]\\*_`~<>!&\n]*+\](?![(\[])"
 _EMPHASIZED = rf"(?:[^*_`\[\]\\<>!&~\n]|{_BRACKETED})++"
-_LINK_OPENING = re.compile(r"(?<!!)\[")
-_SIMPLE = re.compile(
+_LINK_OPENING = compiled(r"(?<!!)\[")
+_SIMPLE = compiled(
     rf"(?P<image_link>\[!\[(?P<inner_alt>{_LABEL}*)\]\((?P<inner_src>{_URL})\)\]\((?P<outer_url>{_URL})\))"
     rf"|(?P<image>!\[(?P<alt>{_LABEL}*)\]\((?P<src>{_URL})\))"
     rf"|(?P<link>\[(?P<label>{_LABEL}+)\]\((?P<url>{_URL})\))"

@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..model import RawBlock, Speaker
+from ..patterns import compiled
 from ..text.lines import body, split_lines
 from . import inline
 from .date_tokens import DateToken, date_tokens, leading_token
 from .entries import Draft, Found, Node, caption_line, hours
 from .people import DashOrder, Described, blank, dash_order, read_free, read_people, status_of, struck
 
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
-_KEY = re.compile(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
-_FIELD = re.compile(r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)[*_]*\s*:[\s*_]*(?P<value>.*)$")
+_ITEM = compiled(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
+_KEY = compiled(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
+_FIELD = compiled(r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)[*_]*\s*:[\s*_]*(?P<value>.*)$")
 FIELD_KINDS = {
     "speaker": "speaker", "speakers": "speaker", "speaker(s)": "speaker", "presenter": "speaker",
     "presenters": "speaker", "presenter(s)": "speaker", "moderator": "speaker", "moderators": "speaker",

@@ -9,7 +9,6 @@ dates of each listing are settled together (`settle`), with the years of its hea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -26,6 +25,7 @@ from ..model import (
     Unread,
     replace,
 )  # fmt: skip
+from ..patterns import compiled
 from ..text.lines import body, split_lines
 from ..text.render import render_part
 from .date_tokens import DateToken, date_tokens, leading_token
@@ -39,7 +39,7 @@ from .sections import classify_heading
 from .settle import Decision, Settled, YearSource, settle
 from .talks import field_of
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?(?!\d)")
+_YEAR = compiled(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?(?!\d)")
 Reader = Callable[[Sequence[Node], int], Found | None]
 _READERS: tuple[Reader, ...] = (read_html_table, read_list, read_headings, read_paragraphs)
 

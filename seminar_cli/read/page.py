@@ -10,6 +10,7 @@ import re
 
 from ..errors import InternalError, NotASeminarPageError
 from ..model import TALK_SECTIONS, Heading, Item, Page, RawBlock, Schedule, Section, SectionKind, Talk
+from ..patterns import compiled
 from ..text.blocks import heading_of, segment
 from ..text.lines import detect_newline
 from ..text.tables import parse_table
@@ -19,7 +20,7 @@ from .sections import classify_heading, group_sections
 from .tables import is_schedule_header, parse_organization, parse_schedule
 from .talks import ends_talk, is_title_start, parse_talk
 
-_BACK_TO_TOP = re.compile(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", re.I | re.S)
+_BACK_TO_TOP = compiled(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", re.I | re.S)
 _SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
 
 

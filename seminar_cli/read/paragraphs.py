@@ -7,11 +7,11 @@ so that one dated sentence in an introduction is not taken for a talk.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..model import RawBlock
+from ..patterns import compiled
 from ..text.lines import body, split_lines
 from .date_tokens import DateToken, leading_token
 from .entries import Draft, Found, Node, hours
@@ -19,8 +19,8 @@ from .items import is_item
 from .people import DashOrder, dash_order, read_free, status_of, struck
 
 _TAG = r"\{%[^%]*%\}|\{\{[^}]*\}\}|</?[A-Za-z][^>]*>"  # a template tag or an HTML tag, each closed where it can be
-_TAG_LINE = re.compile(rf"^\s*(?:{_TAG})(?:\s*(?:{_TAG}))*\s*$")
-_TAGS = re.compile(r"\{%[^%]*%\}|\{\{[^}]*\}\}")
+_TAG_LINE = compiled(rf"^\s*(?:{_TAG})(?:\s*(?:{_TAG}))*\s*$")
+_TAGS = compiled(r"\{%[^%]*%\}|\{\{[^}]*\}\}")
 
 
 class _Dated(NamedTuple):

@@ -14,11 +14,12 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from ..model import EntryStatus, Speaker
+from ..patterns import compiled
 from . import inline
 from .compare import looks_like_name
 from .dates import is_tbd
 
-_INSTITUTION = re.compile(
+_INSTITUTION = compiled(
     r"\b(univ\w*|universit\w*|institut\w*|college|school|lab(orator(y|ies))?|cent(er|re)|department|dept|"
     r"academy|inc|ltd|corp\w*|company|research|hospital|foundation|observatory|agency|ministry|cnrs|inria|"
     r"mit|ucla|ucsd|eth|epfl|nasa|google|microsoft|meta|ibm|amazon|deepmind|openai|uk|usa|china|india|japan)\b",
@@ -26,30 +27,30 @@ _INSTITUTION = re.compile(
 )
 # What joins two names; the parts are stripped (no `\s*` around). A mark after a backslash is part of a
 # name as markdown shows it (`Smith\, Jr.`), and `&` that starts an entity (`&#124;`) is a character.
-_JOIN = re.compile(r"(?<!\\)(?:<br\s*/?>|,\s*and\s|&(?!#?\w{1,8};)|;|,)|\sand\s", re.I)
-_CANCELLED = re.compile(r"\b(cancel+ed|postponed|called off)\b", re.I)
-_NO_MEETING = re.compile(
+_JOIN = compiled(r"(?<!\\)(?:<br\s*/?>|,\s*and\s|&(?!#?\w{1,8};)|;|,)|\sand\s", re.I)
+_CANCELLED = compiled(r"\b(cancel+ed|postponed|called off)\b", re.I)
+_NO_MEETING = compiled(
     r"\bno\s+(seminars?|meetings?|talks?|class(es)?|sessions?|reading groups?|lectures?|workshops?|colloqui(um|a))\b"
     r"|\b(holiday|thanksgiving|"
     r"christmas|recess|vacation|finals?\s+week|(spring|winter|fall|autumn|summer|mid-?term|reading|exam|study)\s+"
     r"(break|week))\b",
     re.I,
 )
-_STRUCK = re.compile(r"^\s*~~.*~~\s*$", re.S)
+_STRUCK = compiled(r"^\s*~~.*~~\s*$", re.S)
 _LEAD_SEPARATORS = " \t-–—:.,;|"
-_LABELLED = re.compile(
+_LABELLED = compiled(
     r"(?:^|[\s(])(?:discussion\s+)?(?:presented|given|led|lead|moderated|hosted)\s+by\s+(?P<name>[^().;]*[^().;\s])"
     r"\s*(?:\)|[.;]|$)"
     r"|(?:^|[\s(])(?:speakers?|presenters?|moderators?|lecturers?|leaders?)(?:\(s\))?:\s*(?P<named>[^()]*[^()\s])\s*(?:\)|$)",
     re.I,
 )
-_BY = re.compile(r"\sby\s", re.I)
-_BY_LEAD = re.compile(r"^by\s", re.I)  # `*Title* by Speaker`: the word before the names
-_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-_PAREN_LEAD = re.compile(r"^\s*\([^()]*\)")
+_BY = compiled(r"\sby\s", re.I)
+_BY_LEAD = compiled(r"^by\s", re.I)  # `*Title* by Speaker`: the word before the names
+_QUOTED = compiled(r"[\"“]([^\"“”]+)[\"”]")
+_PAREN_LEAD = compiled(r"^\s*\([^()]*\)")
 # `16:00 (room) Name`, `4:00–5:00 pm: Name`: hours that lead what is left of a phrase
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?"
-_CLOCK_LEAD = re.compile(rf"^\s*{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?(?=[\s(:,])", re.I)
+_CLOCK_LEAD = compiled(rf"^\s*{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?(?=[\s(:,])", re.I)
 _NOT_NAMES = frozenset({
     "introduction", "overview", "discussion", "part", "review", "tutorial", "workshop", "keynote", "break", "notes",
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",
@@ -59,8 +60,8 @@ _NOT_NAMES = frozenset({
 # and not `-ic` (`Harmonic`, but also `Petrovic`, `Frederic`).
 _TITLE_ENDINGS = ("tion", "sion", "ment", "ness", "ology", "ism", "ality", "ivity", "ization")
 _TITLE_WORD_LENGTH = 8
-_PAREN = re.compile(r"\(([^()]*)\)")
-_DASH = re.compile(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
+_PAREN = compiled(r"\(([^()]*)\)")
+_DASH = compiled(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
 
 
 DashOrder = Literal["speaker-first", "title-first"]

@@ -8,12 +8,13 @@ from typing import NamedTuple
 
 from ..errors import SelectorError
 from ..model import Entry, EntryStatus, Page, ScheduleEntry, Section, Speaker, Talk
+from ..patterns import compiled
 from .dates import is_tbd, parse_date
 from .listings import listings
 from .matching import match
 
-_HONORIFIC = re.compile(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_HONORIFIC = compiled(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
+_WORD = compiled(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 class TalkRef(NamedTuple):

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 
 from ..model import RawBlock, SectionKind
+from ..patterns import compiled
 from ..text.blocks import heading_of
 
 _KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    ("next", re.compile(r"\bnext\b|\bthis week\b")),
-    ("past", re.compile(r"\b(past|previous|earlier|former)\b")),
-    ("recorded", re.compile(r"\b(recorded|recordings?|videos?)\b")),
-    ("schedule", re.compile(r"\b(schedule|calendar|program(me)?|line-?up)\b")),
-    ("upcoming", re.compile(r"\b(upcoming|future|coming)\b")),
-    ("organization", re.compile(r"\b(organi[sz]\w*|committee|contacts?|hosts?)\b")),
-    ("about", re.compile(r"\b(about|overview|introduction)\b")),
+    ("next", compiled(r"\bnext\b|\bthis week\b")),
+    ("past", compiled(r"\b(past|previous|earlier|former)\b")),
+    ("recorded", compiled(r"\b(recorded|recordings?|videos?)\b")),
+    ("schedule", compiled(r"\b(schedule|calendar|program(me)?|line-?up)\b")),
+    ("upcoming", compiled(r"\b(upcoming|future|coming)\b")),
+    ("organization", compiled(r"\b(organi[sz]\w*|committee|contacts?|hosts?)\b")),
+    ("about", compiled(r"\b(about|overview|introduction)\b")),
 )
 
 

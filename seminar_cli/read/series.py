@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import FrontMatter, Page
+from ..patterns import compiled
 from ..text.lines import body, split_lines
 from .dates import WEEKDAYS, scan_time
 from .frontmatter import SEASON_KEYS, YEAR, season_values
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
 Hours = tuple[time, time]
-_CLOCK_WORDS = re.compile(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)
-_SHORT_END = re.compile(r"\s*[-–—/]\s*(\d{2})(?!\d)")
-_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
+_CLOCK_WORDS = compiled(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)
+_SHORT_END = compiled(r"\s*[-–—/]\s*(\d{2})(?!\d)")
+_DAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
 
 
 class Slot(NamedTuple):

@@ -21,6 +21,7 @@ from ..model import (
     TextPart,
     replace,
 )
+from ..patterns import compiled
 from ..text.blocks import heading_of
 from ..text.lines import body, eol, split_lines
 from ..text.tables import parse_table
@@ -28,22 +29,22 @@ from . import inline
 from .dates import is_tbd, scan_time
 from .tables import parse_photo_table, speakers_of
 
-_TITLE = re.compile(r"^(?P<pre>\s*+\*\*)(?!\*)(?P<title>[\s*]*+[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
-_BR = re.compile(r"(<br\s*/?>)", re.I)
-_UNESCAPED_COMMA = re.compile(r"(?<!\\),")
-_LABEL = re.compile(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*+:\s*+")
-_KNOWN_LABEL = re.compile(
+_TITLE = compiled(r"^(?P<pre>\s*+\*\*)(?!\*)(?P<title>[\s*]*+[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
+_BR = compiled(r"(<br\s*/?>)", re.I)
+_UNESCAPED_COMMA = compiled(r"(?<!\\),")
+_LABEL = compiled(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*+:\s*+")
+_KNOWN_LABEL = compiled(
     r"^\s*+(?:<br\s*+/?>\s*+)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*+:",
     re.I,
 )
 # The word never ends in a space: its spacing goes to the label (a run of spaces is read once).
-_LABEL_PARAGRAPH = re.compile(
+_LABEL_PARAGRAPH = compiled(
     r"^(?P<label>\s*+(\*\*|__)\s*+(?P<word>[^*_]+?)(?<!\s)\s*+(\2\s*+:|:\s*+\2|\2))(?P<gap>.*)$"
 )
 # Link text stops at a bracket, a target may hold balanced parentheses (`wiki/Foo_(bar)`), an HTML link
 # stops at the next tag of a link: each opening is read to its own end only, so reading stays linear.
-_LINK_MARKUP = re.compile(r"\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>", re.I)
-_LINK_WORDS = re.compile(
+_LINK_MARKUP = compiled(r"\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>", re.I)
+_LINK_WORDS = compiled(
     r"\b(slides?|recording|video|paper|code|poster|notebook|materials?|zoom|teams|webex|meet|join|"
     r"register|registration|link|here)\b",
     re.I,

@@ -10,6 +10,8 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from ..patterns import compiled
+
 # Term words and the months (first, last) each usually covers.
 TERM_MONTHS = {
     "spring": (1, 5),
@@ -24,8 +26,8 @@ TERM_MONTHS = {
     "easter": (4, 6),
     "trinity": (4, 6),
 }
-_WORD = re.compile(r"\b(" + "|".join(TERM_MONTHS) + r")\b", re.I)
-_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?(?!\d)")
+_WORD = compiled(r"\b(" + "|".join(TERM_MONTHS) + r")\b", re.I)
+_YEARS = compiled(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?(?!\d)")
 
 
 class Term(NamedTuple):

@@ -13,12 +13,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import RawBlock
+from ..patterns import compiled
 from .lines import BOM, body, is_blank, split_lines
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"^ {0,3}<!--")
-_HTML_RAW = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
-_HTML_BLOCK = re.compile(
+_FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = compiled(r"^ {0,3}<!--")
+_HTML_RAW = compiled(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
+_HTML_BLOCK = compiled(
     r"^ {0,3}</?(address|article|aside|blockquote|body|center|details|dialog|div|dl|"
     r"fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|li|main|nav|"
     r"ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(\s|/?>|$)",
@@ -26,16 +27,16 @@ _HTML_BLOCK = re.compile(
 )
 # The title and its closing `#`s are told apart in `heading_of`: a lazy title checked for a closing
 # sequence at every character costs quadratic time on a long run of spaces.
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t](.*)|[ \t]*+(?:#++[ \t]*+)?)$")
-_SEPARATOR = re.compile(r"^ {0,3}(?P<rule>[-*_])(?:[ \t]*+(?P=rule)){2,}+[ \t]*+$")
-_TABLE = re.compile(r"^ {0,3}\|")
+_HEADING = compiled(r"^ {0,3}(#{1,6})(?:[ \t](.*)|[ \t]*+(?:#++[ \t]*+)?)$")
+_SEPARATOR = compiled(r"^ {0,3}(?P<rule>[-*_])(?:[ \t]*+(?P=rule)){2,}+[ \t]*+$")
+_TABLE = compiled(r"^ {0,3}\|")
 # A table without outer pipes: a header line holding a pipe, then an alignment row such as `---|---|---`.
-_BARE_DELIMITER = re.compile(r"^ {0,3}:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
-_PIPE = re.compile(r"(?<!\\)\|")
-_QUOTE = re.compile(r"^ {0,3}>")
-_ONE_LINE_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+_BARE_DELIMITER = compiled(r"^ {0,3}:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_PIPE = compiled(r"(?<!\\)\|")
+_QUOTE = compiled(r"^ {0,3}>")
+_ONE_LINE_COMMENT = compiled(r"^\s*<!--.*-->\s*$")
 # Any line that starts another block and so ends a paragraph: one regex for the eight above.
-_INTERRUPTS = re.compile(
+_INTERRUPTS = compiled(
     "|".join(
         f"(?:{pattern.pattern})"
         for pattern in (_FENCE, _COMMENT, _HTML_RAW, _HTML_BLOCK, _HEADING, _SEPARATOR, _TABLE, _QUOTE)

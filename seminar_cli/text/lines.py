@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from ..patterns import compiled
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_LINE = compiled(r"[^\n]*\n|[^\n]+")
 BOM = "\ufeff"
 
 

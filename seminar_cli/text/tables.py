@@ -6,13 +6,12 @@ comment line, so rows are split here; what a cell means is read in `read.tables`
 
 from __future__ import annotations
 
-import re
-
 from ..model import RawBlock, Row, Table
+from ..patterns import compiled
 from .lines import body, eol, split_lines
 
-_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")  # possessive: linear
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER = compiled(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")  # possessive: linear
+_UNESCAPED_PIPE = compiled(r"(?<!\\)\|")
 
 
 def parse_row(line: str, number: int) -> Row:

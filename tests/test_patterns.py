@@ -1,0 +1,124 @@
+"""Patterns built from the compiled-pattern cache are the patterns `re.compile` makes, and the cache
+is written, read, refused and turned off as the module says."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from seminar_cli import __version__, patterns
+
+SAMPLES = ["", "Ann Lee", "**Speaker:** Ann", "| 01/20/2026 | Ann |", "Tue, Jan 20, 2026, 10:00-11:00 am ET", "é"]
+
+
+def our_patterns() -> list[tuple[str, int]]:
+    """Every pattern our modules compile at import, as (source, flags)."""
+    import seminar_cli.api
+    import seminar_cli.cli.runs
+    import seminar_cli.lint.registry
+
+    seminar_cli.lint.registry.all_rules()
+    assert seminar_cli.api and seminar_cli.cli.runs
+    cache = patterns._cache
+    assert cache is not None
+    return sorted({*cache.held, *cache.fresh})
+
+
+def test_every_pattern_from_a_cache_entry_is_what_re_compile_makes() -> None:
+    found = our_patterns()
+    assert len(found) > 100
+    for source, flags in found:
+        entry = patterns.compile_entry(source, flags)
+        assert patterns.compile_entry(source, flags) == entry  # the same compiler makes the same entry
+        built, expected = patterns._from_entry(source, entry), re.compile(source, flags)
+        assert (built.pattern, built.flags, built.groups, built.groupindex) == (
+            expected.pattern, expected.flags, expected.groups, expected.groupindex,
+        )  # fmt: skip
+        for sample in SAMPLES:
+            got, want = built.search(sample), expected.search(sample)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (source, sample)
+
+
+def run(folder: str) -> subprocess.CompletedProcess[str]:
+    """A process that compiles our patterns with the cache in `folder` and prints how many it compiled itself."""
+    script = (
+        "import seminar_cli.api, seminar_cli.lint.registry; from seminar_cli import patterns; "
+        "print(len(patterns._cache.held), len(patterns._cache.fresh))"
+    )
+    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+
+
+def counts(result: subprocess.CompletedProcess[str]) -> tuple[int, int]:
+    held, fresh = result.stdout.split()
+    return int(held), int(fresh)
+
+
+def test_the_first_run_writes_the_cache_and_the_next_compiles_nothing(tmp_path: Path) -> None:
+    folder = str(tmp_path / "cache")
+    held, fresh = counts(run(folder))
+    assert (held, fresh > 100) == (0, True)
+    (written,) = Path(folder).iterdir()
+    assert written.name.startswith(f"patterns-{__version__}-") and written.stat().st_mode & 0o077 == 0
+    assert counts(run(folder)) == (fresh, 0)
+    assert [path.name for path in Path(folder).iterdir()] == [written.name]  # no temporary file left
+
+
+def test_a_damaged_cache_is_not_used_and_is_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    counts(run(str(folder)))
+    (written,) = folder.iterdir()
+    written.write_bytes(b"\x00not a cache")
+    held, fresh = counts(run(str(folder)))
+    assert held == 0 and fresh > 100
+    assert counts(run(str(folder))) == (fresh, 0)
+
+
+def test_an_entry_that_does_not_fit_is_compiled_again(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    _, fresh = counts(run(str(folder)))
+    (written,) = folder.iterdir()
+    entries = marshal.loads(written.read_bytes())
+    entries[next(iter(entries))] = (0, [1, 2, 3], 0, {}, ())  # code the engine refuses
+    written.write_bytes(marshal.dumps(entries))
+    held, again = counts(run(str(folder)))
+    assert held == fresh - 1 and again == 1  # the one bad entry dropped and compiled anew
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_a_folder_that_cannot_be_written_leaves_the_run_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    assert counts(run(str(folder / "cache")))[1] > 100
+    assert not list(folder.iterdir())
+
+
+def test_a_cache_path_that_is_not_a_regular_file_is_never_written_through(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    run(str(tmp_path / "probe"))
+    (probe,) = (tmp_path / "probe").iterdir()
+    name = probe.name
+    target = tmp_path / "elsewhere"
+    (folder / name).symlink_to(target)
+    counts(run(str(folder)))
+    assert not target.exists() and (folder / name).is_symlink()
+    os.unlink(folder / name)
+    os.mkfifo(folder / name)
+    assert counts(run(str(folder)))[0] == 0  # a FIFO is not read (nor does the run wait on it)
+    assert (folder / name).exists() and not (folder / name).is_file()
+
+
+def test_an_empty_cache_folder_setting_turns_the_cache_off(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import seminar_cli.api; from seminar_cli import patterns; print(patterns._cache.path)"],
+        capture_output=True, text=True, check=True, env={**os.environ, "SEMINAR_CACHE_DIR": "", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.stdout.strip() == "None"
+    assert not list(tmp_path.iterdir())
