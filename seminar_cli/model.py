@@ -13,6 +13,8 @@ from datetime import date, time
 from operator import attrgetter
 from typing import Any, ClassVar, Literal, TypeVar, cast, dataclass_transform
 
+from .patterns import compiled_code
+
 _V = TypeVar("_V", bound="Frozen")
 
 
@@ -99,7 +101,7 @@ def _init(kind: type, names: tuple[str, ...], defaults: dict[str, object]) -> Ca
         scope[f"_set_{name}"] = kind.__dict__[name].__set__
         lines.append(f"    _set_{name}(self, {name})")
     source = f"def __init__({', '.join(parameters)}) -> None:\n" + ("\n".join(lines) or "    pass") + "\n"
-    exec(compile(source, f"<frozen {kind.__qualname__}>", "exec"), scope)
+    exec(compiled_code(source, f"<frozen {kind.__qualname__}>"), scope)
     init = scope["__init__"]
     init.__qualname__ = f"{kind.__qualname__}.__init__"  # type: ignore[attr-defined]
     return init  # type: ignore[return-value]

@@ -1,11 +1,12 @@
-"""Regular expressions compiled once per installation rather than once per run.
+"""Regular expressions (and the model's generated methods) compiled once per installation rather than once per run.
 
 The readers hold about two hundred patterns, and Python compiles each one anew in every
 process: about half of what `seminar lint` spends starting up. `compiled` keeps what the
 regular-expression compiler produces for each pattern in a cache file, keyed by this
 version of seminar and of the interpreter (and its regular-expression engine), and the
 next run builds the pattern from it directly, as Python itself keeps the bytecode of a
-module instead of compiling it again.
+module instead of compiling it again. `compiled_code` does the same for the source of
+the `__init__` that `model.frozen` writes for each class.
 
 The cache lives in the user's cache folder (`$XDG_CACHE_HOME/seminar`, else
 `~/.cache/seminar`; `SEMINAR_CACHE_DIR` names another, and an empty value turns it off).
@@ -35,6 +36,7 @@ except (ImportError, AttributeError):  # another interpreter: compile as usual
     _ENGINE = ""
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+CodeType = type(compile("", "", "exec"))
 _CACHE_LIMIT = 8 * 1024 * 1024
 
 
@@ -43,33 +45,52 @@ class _Cache:
 
     def __init__(self) -> None:
         self.path = _cache_path()
-        self.held: dict[tuple[str, int], Entry] = _read(self.path) if self.path else {}
-        self.fresh: dict[tuple[str, int], Entry] = {}
+        self.held: dict[tuple[str, int], Any] = _read(self.path) if self.path else {}
+        self.fresh: dict[tuple[str, int], Any] = {}
 
 
 _cache: _Cache | None = None
+_CODE = -1  # the "flags" of a code entry's key: no pattern has them
 
 
-def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(source, flags)`, built from the cache when it holds the pattern."""
+def _the_cache() -> _Cache:
     global _cache
-    if not _ENGINE:
-        return re.compile(source, flags)
     if _cache is None:
         _cache = _Cache()
         if _cache.path:
             import atexit
 
             atexit.register(_write, _cache)
+    return _cache
+
+
+def compiled_code(source: str, filename: str) -> Any:
+    """`compile(source, filename, "exec")`, from the cache when it holds the code."""
+    if not _ENGINE:
+        return compile(source, filename, "exec")
+    cache = _the_cache()
+    key = (f"{filename}\n{source}", _CODE)
+    code = cache.held.get(key)
+    if isinstance(code, CodeType):
+        return code
+    code = cache.fresh[key] = compile(source, filename, "exec")
+    return code
+
+
+def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)`, built from the cache when it holds the pattern."""
+    if not _ENGINE:
+        return re.compile(source, flags)
+    cache = _the_cache()
     key = (source, int(flags))
-    entry = _cache.held.get(key)
+    entry = cache.held.get(key)
     if entry is not None:
         try:
             return _from_entry(source, entry)
         except (TypeError, ValueError, RuntimeError):  # an entry that does not fit this engine
-            del _cache.held[key]
+            del cache.held[key]
     entry = compile_entry(source, int(flags))
-    _cache.fresh[key] = entry
+    cache.fresh[key] = entry
     return _from_entry(source, entry)
 
 

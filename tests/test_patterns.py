@@ -1,5 +1,5 @@
-"""Patterns built from the compiled-pattern cache are the patterns `re.compile` makes, and the cache
-is written, read, refused and turned off as the module says."""
+"""Patterns built from the compiled-pattern cache are the patterns `re.compile` makes, the model's
+classes are made from its code, and the cache is written, read, refused and turned off as the module says."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def our_patterns() -> list[tuple[str, int]]:
     assert seminar_cli.api and seminar_cli.cli.runs
     cache = patterns._cache
     assert cache is not None
-    return sorted({*cache.held, *cache.fresh})
+    return sorted(key for key in {*cache.held, *cache.fresh} if key[1] >= 0)  # not the model's code
 
 
 def test_every_pattern_from_a_cache_entry_is_what_re_compile_makes() -> None:
@@ -85,7 +85,7 @@ def test_an_entry_that_does_not_fit_is_compiled_again(tmp_path: Path) -> None:
     _, fresh = counts(run(str(folder)))
     (written,) = folder.iterdir()
     entries = marshal.loads(written.read_bytes())
-    entries[next(iter(entries))] = (0, [1, 2, 3], 0, {}, ())  # code the engine refuses
+    entries[next(key for key in entries if key[1] >= 0)] = (0, [1, 2, 3], 0, {}, ())  # code the engine refuses
     written.write_bytes(marshal.dumps(entries))
     held, again = counts(run(str(folder)))
     assert held == fresh - 1 and again == 1  # the one bad entry dropped and compiled anew
@@ -122,3 +122,21 @@ def test_an_empty_cache_folder_setting_turns_the_cache_off(tmp_path: Path) -> No
     )  # fmt: skip
     assert result.stdout.strip() == "None"
     assert not list(tmp_path.iterdir())
+
+
+def test_the_model_s_methods_come_from_the_cache_and_work(tmp_path: Path) -> None:
+    folder = str(tmp_path / "cache")
+    script = (
+        "from seminar_cli import patterns; from seminar_cli.model import Row; "
+        "row = Row('', ('a',), True, '\\n'); assert (row.line, row.text) == (0, '|a|\\n'); "
+        "print(sum(key[1] == -1 for key in patterns._cache.held), sum(key[1] == -1 for key in patterns._cache.fresh))"
+    )
+    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
+    first, second = (
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        ).stdout.split()
+        for _ in range(2)
+    )
+    assert first[0] == "0" and int(first[1]) > 20
+    assert second == [first[1], "0"]
