@@ -11,15 +11,15 @@ from datetime import date, time
 from functools import cached_property
 from typing import NamedTuple
 
-from ..model import Config, Field, Listing, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
+from ..model import Config, Field, Listing, Page, ScheduleEntry, Section, Talk, TalkPart
 from ..read.dates import TimeScan, scan_time
 from ..read.listings import listings
 from ..read.matching import Matching, match
 from ..read.refs import TalkRef, next_talk
 from ..read.series import Season, declared_labels, declared_weekday, described_hours, season_of, usual_weekday
 from ..read.zones import zone_of_labels
-from ..text.blocks import segment
-from ..text.lines import body, split_lines
+from ..text.blocks import Layout, layout
+from ..text.lines import LineView
 from ..text.render import render_page, render_part
 from ..text.tables import cell_column
 
@@ -57,15 +57,14 @@ class Context:
         self._starts: dict[int, list[tuple[int, int]]] = {}
 
     @cached_property
-    def lines(self) -> list[str]:
-        """The page's lines without their endings (line N is `lines[N - 1]`)."""
-        return [body(line) for line in split_lines(self.source)]
+    def layout(self) -> Layout:
+        """Where the page's raw blocks are (front matter, headings, paragraphs, HTML, tables...), and their kinds."""
+        return layout(self.source)
 
     @cached_property
-    def blocks(self) -> list[RawBlock]:
-        """The page cut into raw blocks (front matter, headings, paragraphs, HTML, tables...)."""
-        cut = segment(self.source)
-        return ([cut.front_matter] if cut.front_matter else []) + list(cut.blocks)
+    def lines(self) -> LineView:
+        """The page's lines without their endings (line N is `lines[N - 1]`), each cut when read."""
+        return self.layout.lines()
 
     @cached_property
     def matching(self) -> Matching:
