@@ -54,7 +54,6 @@ class Context:
         self.today = today
         self.config = config or Config()
         self.source = render_page(page) if source is None else source
-        self._starts: dict[int, list[tuple[int, int]]] = {}
 
     @cached_property
     def layout(self) -> Layout:
@@ -166,10 +165,7 @@ class Context:
 
     def value_at(self, talk: Talk, part: TalkPart) -> tuple[int, int]:
         """Line and column where a part's value starts (after a field's prefix and label)."""
-        starts = self._starts.get(id(talk))
-        if starts is None:
-            starts = self._starts[id(talk)] = list(_starts(talk))
-        for item, (line, column) in zip(talk.parts, starts, strict=True):
+        for item, (line, column) in zip(talk.parts, _starts(talk), strict=True):  # walked up to the part: not kept
             if item is part:
                 if isinstance(part, Field):
                     return line, column + len(part.prefix) + len(part.label)

@@ -107,11 +107,12 @@ def photo_caption(ctx: Context) -> Iterator[Hit]:
         photo = next((part for part in talk.parts if isinstance(part, PhotoTable)), None)
         if not names or photo is None:
             continue
-        told = fold(" ".join(filter(None, (talk.abstract, talk.bio))))
+        told: str | None = None  # the abstract and bio, folded when a caption names someone else
         for column in photo.columns:
             caption = column.caption[0] if column.caption else ""
             if not looks_like_name(caption) or share_someone([caption], names):
                 continue
+            told = fold(" ".join(filter(None, (talk.abstract, talk.bio)))) if told is None else told
             if _mentioned(caption, told) and any(_mentioned(name, told) for name in names):
                 continue  # a co-presenter: the abstract or bio speaks of both
             line, at = _caption_at(photo.table, caption)

@@ -36,16 +36,7 @@ def parse_page(
     """
     if not text.strip():
         raise NotASeminarPageError("the page is empty", path=path, expected="a markdown seminar page")
-    segments = segment(text)
-    front = read_front_matter(segments.front_matter)
-    year = season_year or season_year_of(front, text)
-    memo = _known_talks(known) if known is not None and known.season_year == year else {}
-    sections = []
-    for heading_block, blocks in group_sections(segments.blocks):
-        if heading_block is None and not blocks:
-            continue
-        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
-    page = Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
+    page = _sections(text, path, season_year, known)
     found = read_listings(page)
     page = settled_schedules(page, found)
     if not found and not any(section.kind in _SEMINAR_KINDS for section in page.sections):
@@ -61,6 +52,21 @@ def parse_page(
     if render_page(page) != text:  # pragma: no cover - a bug, never a user error
         raise InternalError("the page model does not join back to the file; nothing was changed", path=path)
     return page
+
+
+def _sections(text: str, path: str | None, season_year: int | None, known: Page | None) -> Page:
+    """The page's sections, before its listings are read; the blocks it does not keep (a talk's paragraphs
+    and tables, now its fields and rows) are let go on return."""
+    segments = segment(text)
+    front = read_front_matter(segments.front_matter)
+    year = season_year or season_year_of(front, text)
+    memo = _known_talks(known) if known is not None and known.season_year == year else {}
+    sections = []
+    for heading_block, blocks in group_sections(segments.blocks):
+        if heading_block is None and not blocks:
+            continue
+        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
+    return Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
 
 
 def _mark_back_to_top(blocks: list[RawBlock]) -> list[RawBlock]:

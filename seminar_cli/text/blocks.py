@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple
 
 from ..model import RawBlock
@@ -78,7 +79,8 @@ class Layout(NamedTuple):
 
     def block(self, index: int) -> RawBlock:
         """Block `index` as a raw block."""
-        return RawBlock(self.kinds[index], self.text_of(index), self.line(index))
+        text = self.text_of(index)
+        return RawBlock(self.kinds[index], intern(text) if len(text) < 16 else text, self.line(index))  # `---`, blanks
 
     def lines(self) -> LineView:
         """The text's lines without their endings (the first with the BOM, as the file has it)."""
