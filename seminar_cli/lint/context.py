@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from ..model import Config, Field, Listing, Page, ScheduleEntry, Section, Talk, TalkPart
-from ..read.dates import TimeScan, scan_time
+from ..read import inline
+from ..read.dates import TimeScan, find_date, scan_time
 from ..read.listings import listings
 from ..read.matching import Matching, match
 from ..read.refs import TalkRef, next_talk
@@ -96,6 +97,18 @@ class Context:
     def entries(self) -> tuple[ScheduleEntry, ...]:
         """The schedule rows (none when the page has no schedule)."""
         return self.page.schedule.entries if self.page.schedule else ()
+
+    @cached_property
+    def date_pattern(self) -> str | None:
+        """How the schedule writes its dates (`%m-%d-%Y`), read off its first dated row that shows a pattern.
+
+        Read once, not for each row that needs it: many rows may come before the first dated one.
+        """
+        for entry in self.entries:
+            found = find_date(inline.strip_markup(entry.date_text), None) if entry.date else None
+            if found and found[0].pattern:
+                return found[0].pattern
+        return None
 
     @cached_property
     def linked_columns(self) -> frozenset[int]:
