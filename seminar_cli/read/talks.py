@@ -16,6 +16,7 @@ from ..model import (
     PhotoTable,
     RawBlock,
     Speaker,
+    Table,
     Talk,
     TalkPart,
     TextKind,
@@ -387,6 +388,22 @@ def _text(part: TextPart | None) -> str | None:
     if part is None or part.body is None:
         return None
     return part.body.strip() or None
+
+
+def moved(talk: Talk, lines: int) -> Talk:
+    """The same talk `lines` lines further down the page (up, when negative): every line number shifted."""
+    if not lines:
+        return talk
+    return replace(talk, parts=tuple(_moved_part(part, lines) for part in talk.parts), line=talk.line + lines)
+
+
+def _moved_part(part: TalkPart, lines: int) -> TalkPart:
+    if isinstance(part, PhotoTable):
+        table = part.table
+        rows = tuple(replace(item, line=item.line + lines) for item in table.body)
+        header, delimiter = (replace(row, line=row.line + lines) for row in (table.header, table.delimiter))
+        return replace(part, table=Table(header, delimiter, rows, table.line + lines), line=part.line + lines)
+    return replace(part, line=part.line + lines)
 
 
 def field_of(talk: Talk, kind: str) -> Field | None:
