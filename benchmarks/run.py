@@ -3,11 +3,13 @@
 1. `seminar lint` on the real pages against `mdformat --check` on the same pages (the
    hook a site would otherwise run) and `python -c pass` (the floor): paired runs in a
    shuffled order each round, medians, and the ratio of medians.
-2. parse + render, rotate and lint on generated pages of 10, 100, 1,000 and 10,000
-   talks: median wall time, peak memory (max RSS of the process), and the growth
-   factor from each size to the next.
+2. parse + render, rotate, lint and add-talk (a dry run adding one talk) on generated pages of
+   10, 100, 1,000, 10,000 and 50,000 talks: the best CPU time of some runs (user and system time of
+   the process), the median wall time, peak memory (max RSS of the process) of each command, and
+   the growth factor from each size to the next, also as the factor per tenfold growth of the page.
 
-Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000] [--pages DIR] [--out FILE]
+Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000,50000] [--pages DIR] [--out FILE]
+                               [--scaling-only]
 Only the standard library is used; mdformat must be installed for the peer
 (`pip install -e '.[bench]'`).
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import os
 import platform
 import random
@@ -35,7 +38,8 @@ TODAY = "2026-11-23"
 RSS = (
     "import resource, subprocess, sys; "
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(0 if code in (0, 1) else code)"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(use.ru_maxrss, use.ru_utime + use.ru_stime); sys.exit(0 if code in (0, 1) else code)"
 )
 PARSE_RENDER = (
     "import sys; from seminar_cli.api import read_page, render_page; "
@@ -53,10 +57,11 @@ def timed(command: list[str]) -> float:
     return elapsed
 
 
-def peak_kib(command: list[str]) -> int:
-    """Peak resident memory of one run of `command`, in KiB."""
+def peak_and_cpu(command: list[str]) -> tuple[int, float]:
+    """Peak resident memory (KiB) and CPU time (user and system, seconds) of one run of `command`."""
     out = subprocess.run([sys.executable, "-c", RSS, *command], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip())
+    peak, cpu = out.stdout.split()
+    return int(peak), float(cpu)
 
 
 def tool(name: str) -> str:
@@ -87,8 +92,11 @@ def peer_comparison(pages: list[str], runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+COMMANDS = ("parse+render", "rotate", "lint", "add-talk")
+
+
 def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]:
-    """Median time and peak memory of parse+render, rotate and lint for each page size."""
+    """Best CPU time, median wall time and peak memory of each command for each page size."""
     sys.path.insert(0, str(HERE))
     from genpage import page
 
@@ -101,15 +109,27 @@ def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]
             "parse+render": [sys.executable, "-P", "-c", PARSE_RENDER, str(path)],  # -P: not the repository's copy
             "rotate": [tool("seminar"), "rotate", str(path), "--today", today, "--check"],
             "lint": [tool("seminar"), "lint", "--today", today, str(path)],
-        }
+            "add-talk": [
+                tool("seminar"), "add-talk", str(path), "--date", "2027-01-06", "--speaker", "Ann Lee",
+                "--affiliation", "State U", "--title", "A new talk", "--today", today, "--dry-run",
+            ],
+        }  # fmt: skip
         row: dict[str, float] = {"talks": size, "bytes": path.stat().st_size}
         repeat = max(3, runs // (1 + size // 1000))
         for name, command in commands.items():
             row[f"{name} s"] = statistics.median(timed(command) for _ in range(repeat))
-            row[f"{name} MiB"] = peak_kib(command) / 1024
+            measured = [peak_and_cpu(command) for _ in range(repeat)]
+            row[f"{name} cpu"] = min(cpu for _, cpu in measured)
+            row[f"{name} MiB"] = max(peak for peak, _ in measured) / 1024
         rows.append(row)
         print(f"  {size:>6} talks: " + ", ".join(f"{key} {value:.3f}" for key, value in row.items() if " " in key))
     return rows
+
+
+def per_tenfold(small: dict[str, float], large: dict[str, float], key: str) -> tuple[float, float]:
+    """How much `key` grows from one page to the other, and that growth taken to ten times the talks."""
+    growth = large[key] / small[key]
+    return growth, growth ** (1 / math.log10(large["talks"] / small["talks"]))
 
 
 def versions() -> str:
@@ -145,8 +165,8 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
-def report(peer: dict[str, float], rows: list[dict[str, float]], pages: list[str], runs: int) -> str:
-    ratio = peer["seminar lint"] / peer["mdformat --check"]
+def report(peer: dict[str, float] | None, rows: list[dict[str, float]], pages: list[str], runs: int) -> str:
+    names = ", ".join(COMMANDS)
     lines = [
         "# Benchmark results",
         "",
@@ -156,54 +176,69 @@ def report(peer: dict[str, float], rows: list[dict[str, float]], pages: list[str
         f"- Versions: {versions()}",
         f"- seminar from a {install_kind()}",
         "",
-        f"## `seminar lint` against `mdformat --check` ({len(pages)} real pages, {runs} paired runs, medians)",
+    ]
+    if peer is not None:
+        ratio = peer["seminar lint"] / peer["mdformat --check"]
+        lines += [
+            f"## `seminar lint` against `mdformat --check` ({len(pages)} real pages, {runs} paired runs, medians)",
+            "",
+            "| command | median wall time |",
+            "| --- | ---: |",
+            *(f"| `{name}` | {value * 1000:.0f} ms |" for name, value in peer.items()),
+            "",
+            f"Ratio `seminar lint` / `mdformat --check`: **{ratio:.2f}** (target: at most 0.60). "
+            f"Above the floor of `python -c pass`: {(peer['seminar lint'] - peer['python -c pass']) * 1000:.0f} ms "
+            f"against {(peer['mdformat --check'] - peer['python -c pass']) * 1000:.0f} ms.",
+            "",
+        ]
+    lines += [
+        "## Growth with the size of the page (generated pages, whole processes)",
         "",
-        "| command | median wall time |",
-        "| --- | ---: |",
-        *(f"| `{name}` | {value * 1000:.0f} ms |" for name, value in peer.items()),
+        "CPU time is the best of the runs (user and system time of the process), wall time their median;",
+        "add-talk is a dry run that adds one talk.",
         "",
-        f"Ratio `seminar lint` / `mdformat --check`: **{ratio:.2f}** (target: at most 0.60). "
-        f"Above the floor of `python -c pass`: {(peer['seminar lint'] - peer['python -c pass']) * 1000:.0f} ms "
-        f"against {(peer['mdformat --check'] - peer['python -c pass']) * 1000:.0f} ms.",
-        "",
-        "## Growth with the size of the page (generated pages, whole processes, medians)",
-        "",
-        "| talks | page | parse+render | rotate --check | lint | peak memory (parse, rotate, lint) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| talks | page | {' | '.join(f'{name} CPU / wall' for name in COMMANDS)} | peak memory ({names}) |",
+        "| ---: | ---: | " + " | ".join("---:" for _ in COMMANDS) + " | ---: |",
     ]
     for row in rows:
-        lines.append(
-            f"| {int(row['talks']):,} | {row['bytes'] / 1024:,.0f} KiB | {row['parse+render s']:.3f} s "
-            f"| {row['rotate s']:.3f} s | {row['lint s']:.3f} s "
-            f"| {row['parse+render MiB']:.0f} / {row['rotate MiB']:.0f} / {row['lint MiB']:.0f} MiB |"
-        )
-    lines += ["", "Growth factor from each size to the next (target: at most about 12 for ten times the talks):", ""]
-    lines += ["| from → to | parse+render | rotate | lint |", "| --- | ---: | ---: | ---: |"]
+        times = " | ".join(f"{row[f'{name} cpu']:.3f} / {row[f'{name} s']:.3f} s" for name in COMMANDS)
+        peaks = " / ".join(f"{row[f'{name} MiB']:.0f}" for name in COMMANDS)
+        lines.append(f"| {int(row['talks']):,} | {row['bytes'] / 1024:,.0f} KiB | {times} | {peaks} MiB |")
+    lines += [
+        "",
+        "Growth of CPU time from each size to the next, and in brackets as the factor for ten times the talks",
+        "(growth ** (1 / log10(size ratio)); target: at most 11 for ten times the talks):",
+        "",
+        "| from → to | " + " | ".join(COMMANDS) + " |",
+        "| --- | " + " | ".join("---:" for _ in COMMANDS) + " |",
+    ]
     for small, large in itertools.pairwise(rows):
-        factors = [large[f"{name} s"] / small[f"{name} s"] for name in ("parse+render", "rotate", "lint")]
-        lines.append(
-            f"| {int(small['talks']):,} → {int(large['talks']):,} | " + " | ".join(f"{f:.1f}" for f in factors) + " |"
-        )
+        factors = [per_tenfold(small, large, f"{name} cpu") for name in COMMANDS]
+        cells = " | ".join(f"{growth:.1f} ({tenfold:.1f})" for growth, tenfold in factors)
+        lines.append(f"| {int(small['talks']):,} → {int(large['talks']):,} | {cells} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=21, help="paired runs for the peer comparison")
-    parser.add_argument("--sizes", default="10,100,1000,10000", help="numbers of talks of the generated pages")
+    parser.add_argument("--sizes", default="10,100,1000,10000,50000", help="numbers of talks of the generated pages")
     parser.add_argument(
         "--pages", default=os.environ.get("SEMINAR_SHARED_PAGES", str(REPO.parent / "shared" / "pages"))
     )
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"), help="where to write the results")
+    parser.add_argument("--scaling-only", action="store_true", help="only the growth with the size of the page")
     args = parser.parse_args()
     pages = sorted(str(path) for path in Path(args.pages).glob("*.md") if path.name != "README.md")
-    if not pages:
-        raise SystemExit(f"no pages in {args.pages}")
-    print(f"peer comparison on {len(pages)} pages, {args.runs} paired runs ...")
-    peer = peer_comparison(pages, args.runs)
-    for name, value in peer.items():
-        print(f"  {name:<18} {value * 1000:6.0f} ms")
-    print(f"  ratio lint / mdformat --check: {peer['seminar lint'] / peer['mdformat --check']:.2f}")
+    peer = None
+    if not args.scaling_only:
+        if not pages:
+            raise SystemExit(f"no pages in {args.pages}")
+        print(f"peer comparison on {len(pages)} pages, {args.runs} paired runs ...")
+        peer = peer_comparison(pages, args.runs)
+        for name, value in peer.items():
+            print(f"  {name:<18} {value * 1000:6.0f} ms")
+        print(f"  ratio lint / mdformat --check: {peer['seminar lint'] / peer['mdformat --check']:.2f}")
     print("scaling ...")
     with tempfile.TemporaryDirectory() as folder:
         rows = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder))
