@@ -7,11 +7,13 @@
    medians of wall and CPU time, and ratios of medians. `seminar` runs with its pattern
    cache in a folder of the run (warm after the first run, as on any machine after its
    first command); one row gives lint with the cache off.
-2. parse + render, rotate and lint on generated pages of 10, 100, 1,000 and 10,000
-   talks: median wall time, peak memory (max RSS of the process), and the growth
-   factor from each size to the next.
+2. parse + render, rotate, lint and add-talk (a dry run adding one talk) on generated pages of
+   10, 100, 1,000, 10,000 and 50,000 talks: the best CPU time of some runs (user and system time of
+   the process), the median wall time, peak memory (max RSS of the process) of each command, and
+   the growth factor from each size to the next, also as the factor per tenfold growth of the page.
 
-Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000] [--pages DIR] [--out FILE]
+Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000,50000] [--pages DIR] [--out FILE]
+                               [--scaling-only]
 Only the standard library is used (POSIX: CPU times come from `resource`); mdformat must be
 installed for the peer, pymarkdown is used when installed (`pip install '.[bench]'`).
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import os
 import platform
 import random
@@ -30,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -41,17 +45,13 @@ EXAMPLE = REPO / "examples" / "ml-seminar-2026.md"
 RSS = (
     "import resource, subprocess, sys; "
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(0 if code in (0, 1) else code)"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(use.ru_maxrss, use.ru_utime + use.ru_stime); sys.exit(0 if code in (0, 1) else code)"
 )
 PARSE_RENDER = (
     "import sys; from seminar_cli.api import read_page, render_page; "
     "page = read_page(sys.argv[1]); assert render_page(page)"
 )
-
-
-def timed(command: list[str]) -> float:
-    """Wall time of one whole process, in seconds (its output discarded)."""
-    return clocked(command)[0]
 
 
 def clocked(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -66,10 +66,18 @@ def clocked(command: list[str], env: dict[str, str] | None = None) -> tuple[floa
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def peak_kib(command: list[str]) -> int:
-    """Peak resident memory of one run of `command`, in KiB."""
+def peak_and_cpu(command: list[str]) -> tuple[int, float]:
+    """Peak resident memory (KiB) and CPU time (user and system, seconds) of one run of `command`."""
     out = subprocess.run([sys.executable, "-c", RSS, *command], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip())
+    peak, cpu = out.stdout.split()
+    return int(peak), float(cpu)
+
+
+def walled(measure: Callable[[list[str]], tuple[int, float]], command: list[str]) -> tuple[float, tuple[int, float]]:
+    """`measure(command)` and the wall time it took (the measuring process adds a few ms: nothing at these sizes)."""
+    start = time.perf_counter()
+    found = measure(command)
+    return time.perf_counter() - start, found
 
 
 def tool(name: str) -> str:
@@ -121,8 +129,11 @@ def startup(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, f
     }
 
 
+COMMANDS = ("parse+render", "rotate", "lint", "add-talk")
+
+
 def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]:
-    """Median time and peak memory of parse+render, rotate and lint for each page size."""
+    """Best CPU time, median wall time and peak memory of each command for each page size."""
     sys.path.insert(0, str(HERE))
     from genpage import page
 
@@ -135,15 +146,27 @@ def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]
             "parse+render": [sys.executable, "-P", "-c", PARSE_RENDER, str(path)],  # -P: not the repository's copy
             "rotate": [tool("seminar"), "rotate", str(path), "--today", today, "--check"],
             "lint": [tool("seminar"), "lint", "--today", today, str(path)],
-        }
+            "add-talk": [
+                tool("seminar"), "add-talk", str(path), "--date", "2027-01-06", "--speaker", "Ann Lee",
+                "--affiliation", "State U", "--title", "A new talk", "--today", today, "--dry-run",
+            ],
+        }  # fmt: skip
         row: dict[str, float] = {"talks": size, "bytes": path.stat().st_size}
         repeat = max(3, runs // (1 + size // 1000))
         for name, command in commands.items():
-            row[f"{name} s"] = statistics.median(timed(command) for _ in range(repeat))
-            row[f"{name} MiB"] = peak_kib(command) / 1024
+            measured = [walled(peak_and_cpu, command) for _ in range(repeat)]  # (wall, (peak, cpu)) of each run
+            row[f"{name} s"] = statistics.median(wall for wall, _ in measured)
+            row[f"{name} cpu"] = min(cpu for _, (_, cpu) in measured)
+            row[f"{name} MiB"] = max(peak for _, (peak, _) in measured) / 1024
         rows.append(row)
         print(f"  {size:>6} talks: " + ", ".join(f"{key} {value:.3f}" for key, value in row.items() if " " in key))
     return rows
+
+
+def per_tenfold(small: dict[str, float], large: dict[str, float], key: str) -> tuple[float, float]:
+    """How much `key` grows from one page to the other, and that growth taken to ten times the talks."""
+    growth = large[key] / small[key]
+    return growth, growth ** (1 / math.log10(large["talks"] / small["talks"]))
 
 
 def versions() -> str:
@@ -216,7 +239,10 @@ def startup_lines(peer: dict[str, tuple[float, float]], pages: list[str], runs: 
     return [*lines, ""]
 
 
-def report(peer: dict[str, tuple[float, float]], rows: list[dict[str, float]], pages: list[str], runs: int) -> str:
+def report(
+    peer: dict[str, tuple[float, float]] | None, rows: list[dict[str, float]], pages: list[str], runs: int
+) -> str:
+    names = ", ".join(COMMANDS)
     lines = [
         "# Benchmark results",
         "",
@@ -226,45 +252,57 @@ def report(peer: dict[str, tuple[float, float]], rows: list[dict[str, float]], p
         f"- Versions: {versions()}",
         f"- seminar from a {install_kind()}",
         "",
-        *startup_lines(peer, pages, runs),
-        "## Growth with the size of the page (generated pages, whole processes, medians)",
+    ]
+    if peer is not None:
+        lines += startup_lines(peer, pages, runs)
+    lines += [
+        "## Growth with the size of the page (generated pages, whole processes)",
         "",
-        "| talks | page | parse+render | rotate --check | lint | peak memory (parse, rotate, lint) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "CPU time is the best of the runs (user and system time of the process), wall time their median;",
+        "add-talk is a dry run that adds one talk.",
+        "",
+        f"| talks | page | {' | '.join(f'{name} CPU / wall' for name in COMMANDS)} | peak memory ({names}) |",
+        "| ---: | ---: | " + " | ".join("---:" for _ in COMMANDS) + " | ---: |",
     ]
     for row in rows:
-        lines.append(
-            f"| {int(row['talks']):,} | {row['bytes'] / 1024:,.0f} KiB | {row['parse+render s']:.3f} s "
-            f"| {row['rotate s']:.3f} s | {row['lint s']:.3f} s "
-            f"| {row['parse+render MiB']:.0f} / {row['rotate MiB']:.0f} / {row['lint MiB']:.0f} MiB |"
-        )
-    lines += ["", "Growth factor from each size to the next (target: at most about 12 for ten times the talks):", ""]
-    lines += ["| from → to | parse+render | rotate | lint |", "| --- | ---: | ---: | ---: |"]
+        times = " | ".join(f"{row[f'{name} cpu']:.3f} / {row[f'{name} s']:.3f} s" for name in COMMANDS)
+        peaks = " / ".join(f"{row[f'{name} MiB']:.0f}" for name in COMMANDS)
+        lines.append(f"| {int(row['talks']):,} | {row['bytes'] / 1024:,.0f} KiB | {times} | {peaks} MiB |")
+    lines += [
+        "",
+        "Growth of CPU time from each size to the next, and in brackets as the factor for ten times the talks",
+        "(growth ** (1 / log10(size ratio)); target: at most 11 for ten times the talks):",
+        "",
+        "| from → to | " + " | ".join(COMMANDS) + " |",
+        "| --- | " + " | ".join("---:" for _ in COMMANDS) + " |",
+    ]
     for small, large in itertools.pairwise(rows):
-        factors = [large[f"{name} s"] / small[f"{name} s"] for name in ("parse+render", "rotate", "lint")]
-        lines.append(
-            f"| {int(small['talks']):,} → {int(large['talks']):,} | " + " | ".join(f"{f:.1f}" for f in factors) + " |"
-        )
+        factors = [per_tenfold(small, large, f"{name} cpu") for name in COMMANDS]
+        cells = " | ".join(f"{growth:.1f} ({tenfold:.1f})" for growth, tenfold in factors)
+        lines.append(f"| {int(small['talks']):,} → {int(large['talks']):,} | {cells} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=21, help="paired runs for the peer comparison")
-    parser.add_argument("--sizes", default="10,100,1000,10000", help="numbers of talks of the generated pages")
+    parser.add_argument("--sizes", default="10,100,1000,10000,50000", help="numbers of talks of the generated pages")
     parser.add_argument(
         "--pages", default=os.environ.get("SEMINAR_SHARED_PAGES", str(REPO.parent / "shared" / "pages"))
     )
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"), help="where to write the results")
+    parser.add_argument("--scaling-only", action="store_true", help="only the growth with the size of the page")
     args = parser.parse_args()
     pages = sorted(str(path) for path in Path(args.pages).glob("*.md") if path.name != "README.md")
-    if not pages:
-        raise SystemExit(f"no pages in {args.pages}")
-    print(f"start-up on {len(pages)} pages and {EXAMPLE.name}, {args.runs} paired runs ...")
-    with tempfile.TemporaryDirectory() as cache:
-        peer = startup(startup_commands(pages, str(EXAMPLE), cache), args.runs)
-    for name, (wall, cpu) in peer.items():
-        print(f"  {name:<34} {wall * 1000:6.0f} ms wall {cpu * 1000:6.0f} ms CPU")
+    peer = None
+    if not args.scaling_only:
+        if not pages:
+            raise SystemExit(f"no pages in {args.pages}")
+        print(f"start-up on {len(pages)} pages and {EXAMPLE.name}, {args.runs} paired runs ...")
+        with tempfile.TemporaryDirectory() as cache:
+            peer = startup(startup_commands(pages, str(EXAMPLE), cache), args.runs)
+        for name, (wall, cpu) in peer.items():
+            print(f"  {name:<34} {wall * 1000:6.0f} ms wall {cpu * 1000:6.0f} ms CPU")
     print("scaling ...")
     with tempfile.TemporaryDirectory() as folder:
         rows = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from seminar_cli.text.blocks import heading_of, segment
+from seminar_cli.text.blocks import heading_of, layout, segment
+from seminar_cli.text.lines import body, split_lines
 
 
 def blocks(text: str) -> list[tuple[str, str, int]]:
@@ -157,3 +160,28 @@ def test_tables_with_and_without_outer_pipes(text: str, expected: list[tuple[str
 )
 def test_quotes_separators_and_paragraphs(text: str, expected: list[tuple[str, str, int]]) -> None:
     assert blocks(text) == expected
+
+
+_PIECES = ["\n", "\r\n", "\r", " ", "---", "| a | b |", "|---|---|", "# H", "<!--", "-->", "<div>", "```", "\ufeff"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_layout_says_where_each_block_and_line_is(text: str) -> None:
+    """Blocks and lines cut from the layout's offsets are the text's own, line by line (CR, CRLF, a BOM)."""
+    found = layout(text)
+    assert list(found.lines()) == [body(line) for line in split_lines(text)]
+    assert len(found.lines()) == len(split_lines(text))
+    cut = segment(text)
+    every = ([cut.front_matter] if cut.front_matter else []) + list(cut.blocks)
+    assert [found.block(index) for index in range(len(found.kinds))] == every
+    for index, block in enumerate(every):
+        assert found.end(index) - found.line(index) == len(split_lines(block.text))
+
+
+def test_a_line_view_reads_from_either_end_and_stops() -> None:
+    lines = layout("\ufeffa\r\nb\nc").lines()
+    assert (lines[0], lines[1], lines[-1], lines[-3]) == ("\ufeffa", "b", "c", "\ufeffa")
+    with pytest.raises(IndexError):
+        lines[3]
+    with pytest.raises(IndexError):
+        lines[-4]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from seminar_cli.api import parse_page
 from seminar_cli.edit.compose import cell_text, escape_cell
 from seminar_cli.text.tables import parse_row
 
@@ -22,3 +23,13 @@ def test_escaping_a_cell_is_idempotent_and_keeps_one_cell(markdown: str) -> None
     once = escape_cell(markdown)
     assert escape_cell(once) == once
     assert len(parse_row(f"| {once} |\n", 1).cells) == 1
+
+
+@given(st.lists(st.booleans(), max_size=12))
+def test_the_sentence_per_line_vote_stops_only_when_it_is_settled(votes: list[bool]) -> None:
+    """Reading the lines until the vote is settled gives the vote of every line."""
+    from seminar_cli.edit import style
+
+    lines = "".join("One sentence here.\n" if vote else "One sentence. And another one.\n" for vote in votes)
+    page = parse_page(f"# Next Presentation\n\n**A talk**\n<br>Speaker: Ann Lee\n\n**Abstract**\n{lines}")
+    assert style._sentence_per_line(page) == (votes.count(True) > votes.count(False))

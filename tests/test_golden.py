@@ -84,6 +84,20 @@ def test_golden_commands_are_idempotent(case: Path, tmp_path: Path) -> None:
     assert page.read_bytes() == once
 
 
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_reading_an_edited_page_with_the_page_before_known_reads_it_afresh(case: Path) -> None:
+    """The talk blocks an edit left as they were are taken from the page before, moved to their new lines: the
+    result is what a fresh read gives, line numbers and all."""
+    source, real = source_of(case)
+    before = read(source)
+    expected_file = case / ("after.lines" if real else "after.md")
+    after = decode(before, expected_file.read_text("utf-8")) if real else expected_file.read_bytes().decode()
+    known = parse_page(before)
+    fresh = parse_page(after)
+    again = parse_page(after, known=known)
+    assert again == fresh
+
+
 def test_golden_format_round_trips() -> None:
     before = "a\nb\nc\nd\ne\n"
     after = "a\nc\nd\ne\nnew\r\nb\n"

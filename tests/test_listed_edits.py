@@ -314,3 +314,26 @@ def test_reschedule_moves_a_listed_talk_to_its_new_place() -> None:
     assert len(removed) == 1 and re.fullmatch(r"\| Jan 2, 2023 \| .*", added[0])
     lines = result.after.splitlines()
     assert lines.index(added[0]) > next(index for index, line in enumerate(lines) if line.startswith("| Jan 4, 2023"))
+
+
+def test_a_listed_edit_reads_its_result_once_for_its_own_check_and_the_edit_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page is read as it is, then once as edited: the edit's own check and the re-read check share that read."""
+    from seminar_cli.read import page as reading
+
+    path = _page("algorithmicsociety")
+    text = read(path)
+    reads: list[str] = []
+    real = reading._read
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(str(args[0]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "_read", counted)
+    monkeypatch.setattr(reading, "_REREAD", [])
+    request = requests.NewTalk(date="2021-03-19", names=[SPEAKER], urls=[], title=TITLE, today="2021-03-19")
+    result = edit_text(text, requests.add_talk(request, NOW), path.name)
+    assert reads == [text, result.after]
+    assert parse_page(result.after, path.name) == parse_page(result.after, path.name, known=parse_page(text))

@@ -491,7 +491,7 @@ def key(entry: Entry) -> tuple[object, ...]:
 
 def _checked(page: Page, text: str, details: TalkDetails, *, replaced: Entry | None) -> Page:
     """The new page, read again: refused unless it holds the new talk as given and every other talk as it was."""
-    new_page = parse_page(text, page.path)
+    new_page = parse_page(text, page.path, known=page)
     before = Counter(key(entry) for listing in listed(page) for entry in listing.entries if entry is not replaced)
     after = Counter(key(entry) for listing in listed(new_page) for entry in listing.entries)
     added = after - before

@@ -179,7 +179,7 @@ def _shifted(other: Entry, gone: Entry, removed: int) -> Entry:
 
 
 def _checked(page: Page, text: str, entry: Entry, what: Change) -> Page:
-    new_page = parse_page(text, page.path)
+    new_page = parse_page(text, page.path, known=page)
     before = Counter(key(other) for listing in listed(page) for other in listing.entries if other is not entry)
     after = Counter(key(other) for listing in listed(new_page) for other in listing.entries)
     added = list((after - before).elements())
@@ -231,7 +231,7 @@ def _into_past(page: Page, wanted: Entry) -> Page:
     shifted = [_shifted(other, entry, removed) for other in target.entries]
     assert entry.date is not None
     lines = insert(lines, shifted, position(shifted, entry.date), moved, gap(lines, shifted))
-    new_page = parse_page("".join(lines), page.path)
+    new_page = parse_page("".join(lines), page.path, known=page)
     before = Counter(key(one) for item in found for one in item.entries)
     after = Counter(key(one) for item in listed(new_page) for one in item.entries)
     moved_in = [one for item in listed(new_page) if item.section == "past" for one in item.entries]
@@ -280,7 +280,7 @@ def removed(page: Page, ref: TalkRef) -> Edit:
     assert ref.listed is not None
     listing, entry = find_entry(page, ref.listed)
     lines, _ = remove_unit(render_page(page).splitlines(keepends=True), listing.entries, entry)
-    new_page = parse_page("".join(lines), page.path)
+    new_page = parse_page("".join(lines), page.path, known=page)
     before = Counter(key(other) for item in listed(page) for other in item.entries if other is not entry)
     after = Counter(key(other) for item in listed(new_page) for other in item.entries)
     if before != after:

@@ -217,16 +217,29 @@ def _cancel_mark(page: Page) -> str:
 
 
 def _sentence_per_line(page: Page) -> bool:
-    """True when the page writes abstracts and bios one sentence per line."""
-    votes = Counter[bool]()
-    for _, talk in page.talks():
-        for text in (talk.abstract, talk.bio):
-            if not text:
-                continue
-            for line in split_lines(text):
-                if line.strip():
-                    votes[is_one_sentence(line)] += 1
-    return votes[True] > votes[False]
+    """True when most lines of the page's abstracts and bios hold one sentence each.
+
+    The lines are counted first and read until the vote is settled: on a long page of
+    one-sentence lines, half of them decide it.
+    """
+    lines = [
+        line
+        for _, talk in page.talks()
+        for text in (talk.abstract, talk.bio)
+        if text
+        for line in split_lines(text)
+        if line.strip()
+    ]
+    ayes = noes = 0
+    for index, line in enumerate(lines):
+        left = len(lines) - index
+        if ayes > noes + left or noes >= ayes + left:
+            break  # the lines left cannot change the outcome
+        if is_one_sentence(line):
+            ayes += 1
+        else:
+            noes += 1
+    return ayes > noes
 
 
 _AFTER_LINK = compiled(r"(?:\)|</a>)(?P<separator>[\s,;–-]+)[^\s,;–-]", re.I)

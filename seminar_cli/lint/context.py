@@ -11,15 +11,16 @@ from datetime import date, time
 from functools import cached_property
 from typing import NamedTuple
 
-from ..model import Config, Field, Listing, Page, RawBlock, ScheduleEntry, Section, Talk, TalkPart
-from ..read.dates import TimeScan, scan_time
+from ..model import Config, Field, Listing, Page, ScheduleEntry, Section, Talk, TalkPart
+from ..read import inline
+from ..read.dates import TimeScan, find_date, scan_time
 from ..read.listings import listings
 from ..read.matching import Matching, match
 from ..read.refs import TalkRef, next_talk
 from ..read.series import Season, declared_labels, declared_weekday, described_hours, season_of, usual_weekday
 from ..read.zones import zone_of_labels
-from ..text.blocks import segment
-from ..text.lines import body, split_lines
+from ..text.blocks import Layout, layout
+from ..text.lines import LineView
 from ..text.render import render_page, render_part
 from ..text.tables import cell_column
 
@@ -54,18 +55,16 @@ class Context:
         self.today = today
         self.config = config or Config()
         self.source = render_page(page) if source is None else source
-        self._starts: dict[int, list[tuple[int, int]]] = {}
 
     @cached_property
-    def lines(self) -> list[str]:
-        """The page's lines without their endings (line N is `lines[N - 1]`)."""
-        return [body(line) for line in split_lines(self.source)]
+    def layout(self) -> Layout:
+        """Where the page's raw blocks are (front matter, headings, paragraphs, HTML, tables...), and their kinds."""
+        return layout(self.source)
 
     @cached_property
-    def blocks(self) -> list[RawBlock]:
-        """The page cut into raw blocks (front matter, headings, paragraphs, HTML, tables...)."""
-        cut = segment(self.source)
-        return ([cut.front_matter] if cut.front_matter else []) + list(cut.blocks)
+    def lines(self) -> LineView:
+        """The page's lines without their endings (line N is `lines[N - 1]`), each cut when read."""
+        return self.layout.lines()
 
     @cached_property
     def matching(self) -> Matching:
@@ -98,6 +97,18 @@ class Context:
     def entries(self) -> tuple[ScheduleEntry, ...]:
         """The schedule rows (none when the page has no schedule)."""
         return self.page.schedule.entries if self.page.schedule else ()
+
+    @cached_property
+    def date_pattern(self) -> str | None:
+        """How the schedule writes its dates (`%m-%d-%Y`), read off its first dated row that shows a pattern.
+
+        Read once, not for each row that needs it: many rows may come before the first dated one.
+        """
+        for entry in self.entries:
+            found = find_date(inline.strip_markup(entry.date_text), None) if entry.date else None
+            if found and found[0].pattern:
+                return found[0].pattern
+        return None
 
     @cached_property
     def linked_columns(self) -> frozenset[int]:
@@ -167,10 +178,7 @@ class Context:
 
     def value_at(self, talk: Talk, part: TalkPart) -> tuple[int, int]:
         """Line and column where a part's value starts (after a field's prefix and label)."""
-        starts = self._starts.get(id(talk))
-        if starts is None:
-            starts = self._starts[id(talk)] = list(_starts(talk))
-        for item, (line, column) in zip(talk.parts, starts, strict=True):
+        for item, (line, column) in zip(talk.parts, _starts(talk), strict=True):  # walked up to the part: not kept
             if item is part:
                 if isinstance(part, Field):
                     return line, column + len(part.prefix) + len(part.label)

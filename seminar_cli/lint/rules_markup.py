@@ -10,7 +10,6 @@ from ..patterns import compiled
 from ..read import inline
 from ..read.compare import fold, known_names, looks_like_name, name_tokens, share_someone
 from ..read.tables import kind_of_header
-from ..text.lines import split_lines
 from ..text.tables import cell_column, parse_table
 from .context import Context
 from .finding import Hit
@@ -109,11 +108,12 @@ def photo_caption(ctx: Context) -> Iterator[Hit]:
         photo = next((part for part in talk.parts if isinstance(part, PhotoTable)), None)
         if not names or photo is None:
             continue
-        told = fold(" ".join(filter(None, (talk.abstract, talk.bio))))
+        told: str | None = None  # the abstract and bio, folded when a caption names someone else
         for column in photo.columns:
             caption = column.caption[0] if column.caption else ""
             if not looks_like_name(caption) or share_someone([caption], names):
                 continue
+            told = fold(" ".join(filter(None, (talk.abstract, talk.bio)))) if told is None else told
             if _mentioned(caption, told) and any(_mentioned(name, told) for name in names):
                 continue  # a co-presenter: the abstract or bio speaks of both
             line, at = _caption_at(photo.table, caption)
@@ -180,9 +180,10 @@ def _html_lines(ctx: Context) -> set[int]:
 
 def _skipped_lines(ctx: Context) -> set[int]:
     found: set[int] = set()
-    for block in ctx.blocks:
-        if block.kind in _SKIP_KINDS or (block.kind == "html" and not _BLOCK_TAG.match(block.text)):
-            found.update(range(block.line, block.line + len(split_lines(block.text))))
+    layout = ctx.layout
+    for index, kind in enumerate(layout.kinds):
+        if kind in _SKIP_KINDS or (kind == "html" and not _BLOCK_TAG.match(layout.text_of(index))):
+            found.update(range(layout.line(index), layout.end(index)))
     return found
 
 
@@ -193,11 +194,12 @@ def _without_code(text: str) -> str:
 def _markdown_blocks(ctx: Context, inside: set[int]) -> Iterator[list[int]]:
     """Runs of lines read as markdown inline text: each table row alone, other lines by paragraph."""
     skip = _skipped_lines(ctx) | inside
-    for block in ctx.blocks:
-        if block.line in skip or block.kind in ("blank", "html", "separator") or block.kind in _SKIP_KINDS:
+    layout = ctx.layout
+    for index, kind in enumerate(layout.kinds):
+        if layout.line(index) in skip or kind in ("blank", "html", "separator") or kind in _SKIP_KINDS:
             continue
-        numbers = list(range(block.line, block.line + len(split_lines(block.text))))
-        if block.kind == "table":
+        numbers = list(range(layout.line(index), layout.end(index)))
+        if kind == "table":
             yield from ([number] for number in numbers)
         else:
             yield numbers
@@ -245,9 +247,13 @@ def _literal_stars(text: str) -> bool:
 )
 def empty_link(ctx: Context) -> Iterator[Hit]:
     """Every link points somewhere."""
-    skip = {number for block in ctx.blocks if block.kind in _SKIP_KINDS for number in _block_lines(block)}
-    raw = [block for block in ctx.blocks if block.kind == "html" and block.text.lstrip().lower().startswith(_RAW_TAGS)]
-    skip |= {number for block in raw for number in _block_lines(block)}
+    layout = ctx.layout
+    skip = {
+        number
+        for index, kind in enumerate(layout.kinds)
+        if kind in _SKIP_KINDS or (kind == "html" and layout.text_of(index).lstrip().lower().startswith(_RAW_TAGS))
+        for number in range(layout.line(index), layout.end(index))
+    }
     for number, line in enumerate(ctx.lines, start=1):
         if number in skip or ("](" not in line and "=" not in line):
             continue
@@ -260,10 +266,6 @@ def empty_link(ctx: Context) -> Iterator[Hit]:
             target = found.group(2) if found.group(2) is not None else found.group(3)
             if _PLACEHOLDER_TARGET.match(target.strip()):
                 yield Hit(number, found.start() + 1, f"the {found.group(1).lower()} attribute has {_target(target)}")
-
-
-def _block_lines(block: RawBlock) -> range:
-    return range(block.line, block.line + len(split_lines(block.text)))
 
 
 def _target(target: str) -> str:

@@ -11,7 +11,7 @@ from ..model import Field, ScheduleEntry, Talk
 from ..patterns import compiled
 from ..read import inline
 from ..read.compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
-from ..read.dates import find_date, format_date
+from ..read.dates import format_date
 from ..read.matching import Pair, repeats
 from ..read.talks import field_of
 from .context import PAST_KINDS, Context, cell_of
@@ -135,7 +135,7 @@ def _known_values(ctx: Context, pair: Pair, columns: dict[str, int]) -> Iterator
     if is_known(talk.title):
         yield "title", talk.title, cell_text(talk.title)
     if talk.when and talk.when.date:
-        pattern = _date_pattern(ctx)
+        pattern = ctx.date_pattern
         written = format_date(talk.when.date, pattern) if pattern else talk.when.date_text
         yield "date", talk.when.date_text or talk.when.date.isoformat(), written
     names = known_names(talk.speakers)
@@ -144,15 +144,6 @@ def _known_values(ctx: Context, pair: Pair, columns: dict[str, int]) -> Iterator
         yield "name", ", ".join(names), cell_text(names[0]) if plain else None
     if is_known(talk.location):
         yield "location", talk.location or "", None
-
-
-def _date_pattern(ctx: Context) -> str | None:
-    """How the schedule writes its dates (`%m-%d-%Y`), read off its first dated row."""
-    for entry in ctx.entries:
-        found = find_date(inline.strip_markup(entry.date_text), None) if entry.date else None
-        if found and found[0].pattern:
-            return found[0].pattern
-    return None
 
 
 def _column_has_links(ctx: Context, index: int | None) -> bool:

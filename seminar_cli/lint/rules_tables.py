@@ -8,9 +8,10 @@ header.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from ..model import RawBlock, Table
+from ..text.blocks import Layout
 from ..text.lines import split_lines
 from ..text.tables import is_row, parse_row, parse_table
 from .context import Context
@@ -27,9 +28,9 @@ from .registry import rule
 )
 def broken_table(ctx: Context) -> Iterator[Hit]:
     """A table's rows follow each other, with nothing between them and no comment touching them."""
-    blocks = ctx.blocks
-    for index, block in enumerate(blocks):
-        table = parse_table(block) if block.kind == "table" and _may_break(blocks, index) else None
+    blocks = ctx.layout
+    for index, kind in enumerate(blocks.kinds):
+        table = parse_table(blocks.block(index)) if kind == "table" and _may_break(blocks, index) else None
         if table is None:
             continue
         touching = _touching_comment(blocks, index, table)
@@ -52,42 +53,44 @@ def broken_table(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _may_break(blocks: Sequence[RawBlock], index: int) -> bool:
+def _may_break(blocks: Layout, index: int) -> bool:
     """A cheap look first: a comment in or beside the table, or a blank line with more rows after it."""
-    beside = [blocks[spot].kind for spot in (index - 1, index + 1) if 0 <= spot < len(blocks)]
-    return "<!--" in blocks[index].text or "comment" in beside or _rows_after_gap(blocks, index)
+    beside = [blocks.kinds[spot] for spot in (index - 1, index + 1) if 0 <= spot < len(blocks.kinds)]
+    return "<!--" in blocks.text_of(index) or "comment" in beside or _rows_after_gap(blocks, index)
 
 
-def _rows_after_gap(blocks: Sequence[RawBlock], index: int) -> bool:
+def _rows_after_gap(blocks: Layout, index: int) -> bool:
+    kinds = blocks.kinds
     after = index + 1
-    while after < len(blocks) and blocks[after].kind in ("blank", "comment"):
+    while after < len(kinds) and kinds[after] in ("blank", "comment"):
         after += 1
-    if after == index + 1 or after >= len(blocks):
+    if after == index + 1 or after >= len(kinds):
         return False
-    following = blocks[after]
-    return following.kind == "table" or (following.kind == "paragraph" and "|" in following.text.split("\n", 1)[0])
+    following = kinds[after]
+    return following == "table" or (following == "paragraph" and "|" in blocks.text_of(after).split("\n", 1)[0])
 
 
-def _touching_comment(blocks: Sequence[RawBlock], index: int, table: Table) -> int | None:
+def _touching_comment(blocks: Layout, index: int, table: Table) -> int | None:
     """The line of a comment inside the table, or right above or below it with no blank line between."""
     inside = next((item.line for item in table.body if isinstance(item, RawBlock)), None)
     if inside is not None:
         return inside
     for spot in (index - 1, index + 1):
-        if 0 <= spot < len(blocks) and blocks[spot].kind == "comment":
-            return blocks[spot].line
+        if 0 <= spot < len(blocks.kinds) and blocks.kinds[spot] == "comment":
+            return blocks.line(spot)
     return None
 
 
-def _cut_off(blocks: Sequence[RawBlock], start: int, table: Table) -> tuple[int, list[int]] | None:
+def _cut_off(blocks: Layout, start: int, table: Table) -> tuple[int, list[int]] | None:
     """The blank line right after the table, and the lines of the table rows that follow it."""
+    kinds = blocks.kinds
     index = start
-    while index < len(blocks) and blocks[index].kind in ("blank", "comment"):
+    while index < len(kinds) and kinds[index] in ("blank", "comment"):
         index += 1
-    if start >= len(blocks) or blocks[start].kind != "blank" or index >= len(blocks):
+    if start >= len(kinds) or kinds[start] != "blank" or index >= len(kinds):
         return None
-    rows = _rows_like(blocks[index], table) if blocks[index].kind in ("table", "paragraph") else []
-    return (blocks[start].line, rows) if rows else None
+    rows = _rows_like(blocks.block(index), table) if kinds[index] in ("table", "paragraph") else []
+    return (blocks.line(start), rows) if rows else None
 
 
 def _rows_like(block: RawBlock, table: Table) -> list[int]:

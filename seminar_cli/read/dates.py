@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple
 
 from ..model import TimeSlot
@@ -223,8 +224,8 @@ def scan_time(text: str, default_year: int | None) -> TimeScan:
         date=date_text.date,
         start=start,
         end=end,
-        tz=tz.group(1) if tz else None,
-        weekday=weekday.group(0) if weekday else None,
+        tz=intern(tz.group(1)) if tz else None,
+        weekday=intern(weekday.group(0)) if weekday else None,
         date_text=text[date_span[0] : date_span[1]] if date_span else None,
         date_error=date_text.error,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from sys import intern
 from typing import Any, NamedTuple
 
 from ..patterns import compiled
@@ -217,10 +218,11 @@ def images(text: str) -> list[InlineImage]:
 
 def strip_markup(text: str) -> str:
     """`text` as a reader sees it: links and emphasis reduced to their words, tags removed."""
+    # The same words come back from many values (a place, an affiliation, a title in a row and a block): one copy.
     if not any(mark in text for mark in "[*_<~`&\\"):
-        return _clean(text)
+        return intern(_clean(text))
     # mistune drops HTML tags and reads escapes; `<br>` becomes a space first.
-    return _clean(_text_of(list(tokens(_BR.sub(" ", text)))))
+    return intern(_clean(_text_of(list(tokens(_BR.sub(" ", text))))))
 
 
 def _clean(text: str) -> str:

@@ -18,7 +18,7 @@ from .frontmatter import read_front_matter, season_year_of
 from .listings import read_listings, remember, settled_schedules
 from .sections import classify_heading, group_sections
 from .tables import is_schedule_header, parse_organization, parse_schedule
-from .talks import ends_talk, is_title_start, parse_talk
+from .talks import ends_talk, is_title_start, moved, parse_talk
 
 _BACK_TO_TOP = compiled(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", re.I | re.S)
 _SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
@@ -31,22 +31,29 @@ def parse_page(
 
     `season_year` overrides the year read off the page (used to compare an edited page
     with the intended one under the same year). `known` is a page read before: a talk
-    block whose text is one of its talks' texts is the same talk (reading a block
-    depends on its text and the year alone), so re-reading an edited page only reads
-    what changed.
+    block whose text is one of its talks' texts is the same talk, moved to its new line
+    (reading a block depends on its text, its first line and the year alone), so
+    re-reading an edited page only reads what changed, and gives what a fresh read gives.
+    The page last read again this way is kept: an edit that read its result to check it
+    and the check of the edit after it read the same text once.
     """
     if not text.strip():
         raise NotASeminarPageError("the page is empty", path=path, expected="a markdown seminar page")
-    segments = segment(text)
-    front = read_front_matter(segments.front_matter)
-    year = season_year or season_year_of(front, text)
-    memo = _known_talks(known) if known is not None and known.season_year == year else {}
-    sections = []
-    for heading_block, blocks in group_sections(segments.blocks):
-        if heading_block is None and not blocks:
-            continue
-        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
-    page = Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
+    if known is not None:
+        for last_text, last_path, last_year, last_page in _REREAD:
+            if (last_path, last_year) == (path, season_year) and last_text == text:
+                return last_page
+    page = _read(text, path, season_year, known)
+    if known is not None:
+        _REREAD[:] = [(text, path, season_year, page)]
+    return page
+
+
+_REREAD: list[tuple[str, str | None, int | None, Page]] = []  # the page last read with `known`, and how
+
+
+def _read(text: str, path: str | None, season_year: int | None, known: Page | None) -> Page:
+    page = _sections(text, path, season_year, known)
     found = read_listings(page)
     page = settled_schedules(page, found)
     if not found and not any(section.kind in _SEMINAR_KINDS for section in page.sections):
@@ -62,6 +69,21 @@ def parse_page(
     if render_page(page) != text:  # pragma: no cover - a bug, never a user error
         raise InternalError("the page model does not join back to the file; nothing was changed", path=path)
     return page
+
+
+def _sections(text: str, path: str | None, season_year: int | None, known: Page | None) -> Page:
+    """The page's sections, before its listings are read; the blocks it does not keep (a talk's paragraphs
+    and tables, now its fields and rows) are let go on return."""
+    segments = segment(text)
+    front = read_front_matter(segments.front_matter)
+    year = season_year or season_year_of(front, text)
+    memo = _known_talks(known) if known is not None and known.season_year == year else {}
+    sections = []
+    for heading_block, blocks in group_sections(segments.blocks):
+        if heading_block is None and not blocks:
+            continue
+        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
+    return Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
 
 
 def _mark_back_to_top(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -108,7 +130,7 @@ def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None, memo: di
                 end -= 1
             group = blocks[index:end]
             known = memo.get("".join(block.text for block in group)) if memo else None
-            items.append(known if known is not None else parse_talk(group, year))
+            items.append(moved(known, block.line - known.line) if known is not None else parse_talk(group, year))
             index = end
             continue
         items.append(_table_item(kind, block, year) if block.kind == "table" else block)

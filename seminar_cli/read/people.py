@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from sys import intern
 from typing import Literal, NamedTuple
 
 from ..model import EntryStatus, Speaker
@@ -108,7 +109,7 @@ def read_people(text: str) -> tuple[tuple[Speaker, ...], str | None]:
         affiliation = None
         for link in links:
             name, inside = _name_and_paren(link.text)
-            speakers.append(Speaker(name, link.url or None))
+            speakers.append(Speaker(intern(name), link.url or None))
             affiliation = affiliation or inside
         return tuple(speaker for speaker in speakers if speaker.name), affiliation or _after_links(text)
     return _people_in_words(";".join(inline.split_br(text)), raw=True)

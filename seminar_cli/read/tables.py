@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
+from sys import intern
 
 from ..model import (
     Organization,
@@ -169,7 +170,7 @@ def _photo_column(cell: str, caption_cell: str) -> PhotoColumn:
     return PhotoColumn(
         image=image.src if image else None,
         link=links[0].url if links else None,
-        size=image.size if image else None,
+        size=intern(image.size) if image and image.size is not None else None,
         caption=caption,
     )
 

@@ -7,6 +7,7 @@ A talk starts at a bold title line followed by detail lines (`<br>Room: ...`,
 from __future__ import annotations
 
 import re
+from sys import intern
 
 from ..model import (
     Field,
@@ -15,6 +16,7 @@ from ..model import (
     PhotoTable,
     RawBlock,
     Speaker,
+    Table,
     Talk,
     TalkPart,
     TextKind,
@@ -151,10 +153,9 @@ def _title_line(line: str, number: int) -> list[TalkPart]:
     assert match is not None
     rest = match.group("rest")
     if not _BR.search(rest):
-        return [
-            Field("title", match.group("pre"), "", match.group("title"), match.group("post") + rest + eol(line), number)
-        ]
-    title = Field("title", match.group("pre"), "", match.group("title"), match.group("post"), number)
+        suffix = intern(match.group("post") + rest + eol(line))
+        return [Field("title", intern(match.group("pre")), "", match.group("title"), suffix, number)]
+    title = Field("title", intern(match.group("pre")), "", match.group("title"), intern(match.group("post")), number)
     return [title, *_split_details(rest + eol(line), number, seen=set())]
 
 
@@ -186,7 +187,7 @@ def _split_details(line: str, number: int, seen: set[str]) -> list[TalkPart]:
         trail = segment[len(segment.rstrip()) :]
         kind, label, value = _classify(text, seen)
         seen.add(kind)
-        fields.append(Field(kind, pending + tag + lead, label, value, trail, number))
+        fields.append(Field(kind, intern(pending + tag + lead), intern(label), intern(value), intern(trail), number))
         pending = ""
     if not fields:
         return [RawBlock("detail", line, number)]
@@ -195,7 +196,7 @@ def _split_details(line: str, number: int, seen: set[str]) -> list[TalkPart]:
 
 
 def _with_suffix(field: Field, more: str) -> Field:
-    return replace(field, suffix=field.suffix + more)
+    return replace(field, suffix=intern(field.suffix + more))
 
 
 def _classify(text: str, seen: set[str]) -> tuple[FieldKind, str, str]:
@@ -274,7 +275,7 @@ def _label_of(block: RawBlock) -> TextPart | None:
     if block.kind == "heading":
         found = heading_of(block.text)
         kind = text_kind(found[1]) if found else None
-        return TextPart(kind, body(lines[0]), eol(lines[0]), None, block.line) if kind else None
+        return TextPart(kind, intern(body(lines[0])), eol(lines[0]), None, block.line) if kind else None
     if block.kind != "paragraph":
         return None
     match = _LABEL_PARAGRAPH.match(body(lines[0]))
@@ -287,9 +288,9 @@ def _label_of(block: RawBlock) -> TextPart | None:
     if gap.strip():
         lead = gap[: len(gap) - len(gap.lstrip())]
         text = gap.lstrip() + eol(lines[0]) + "".join(lines[1:])
-        return TextPart(kind, match.group("label"), lead, text, block.line)
+        return TextPart(kind, intern(match.group("label")), intern(lead), text, block.line)
     rest = "".join(lines[1:])
-    return TextPart(kind, match.group("label"), gap + eol(lines[0]), rest or None, block.line)
+    return TextPart(kind, intern(match.group("label")), intern(gap + eol(lines[0])), rest or None, block.line)
 
 
 def _is_link_paragraph(block: RawBlock) -> bool:
@@ -340,7 +341,7 @@ def talk_from_parts(parts: tuple[TalkPart, ...], year: int | None) -> Talk:
         photo=next((part.columns for part in parts if isinstance(part, PhotoTable) and part.columns), ()),
         abstract=_text(_text_part(parts, "abstract")),
         bio=_text(bio),
-        bio_label=bio.label.strip().strip("*_").strip().rstrip(":").strip() if bio else None,
+        bio_label=intern(bio.label.strip().strip("*_").strip().rstrip(":").strip()) if bio else None,
         links=tuple(
             Link(link.text, link.url) for field in fields if field.kind == "link" for link in inline.links(field.text)
         ),
@@ -388,6 +389,22 @@ def _text(part: TextPart | None) -> str | None:
     if part is None or part.body is None:
         return None
     return part.body.strip() or None
+
+
+def moved(talk: Talk, lines: int) -> Talk:
+    """The same talk `lines` lines further down the page (up, when negative): every line number shifted."""
+    if not lines:
+        return talk
+    return replace(talk, parts=tuple(_moved_part(part, lines) for part in talk.parts), line=talk.line + lines)
+
+
+def _moved_part(part: TalkPart, lines: int) -> TalkPart:
+    if isinstance(part, PhotoTable):
+        table = part.table
+        rows = tuple(replace(item, line=item.line + lines) for item in table.body)
+        header, delimiter = (replace(row, line=row.line + lines) for row in (table.header, table.delimiter))
+        return replace(part, table=Table(header, delimiter, rows, table.line + lines), line=part.line + lines)
+    return replace(part, line=part.line + lines)
 
 
 def field_of(talk: Talk, kind: str) -> Field | None:

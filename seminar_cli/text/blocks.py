@@ -8,13 +8,14 @@ quotes, paragraphs). The texts of all blocks join back to the input exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple
 
 from ..model import RawBlock
 from ..patterns import compiled
-from .lines import BOM, body, is_blank, split_lines
+from .lines import BOM, LineView, body, is_blank
 
 _FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = compiled(r"^ {0,3}<!--")
@@ -53,6 +54,42 @@ class Segments(NamedTuple):
     blocks: tuple[RawBlock, ...]
 
 
+class Layout(NamedTuple):
+    """Where a text's blocks are, without their texts: each line's offset, each block's kind and first line.
+
+    Blocks are numbered in page order, the front matter (kind `front_matter`) first when there is one.
+    """
+
+    text: str
+    bom: str
+    starts: Sequence[int]  # the offset of each line in `text` (the first after the BOM), then `len(text)`
+    kinds: tuple[str, ...]
+    firsts: Sequence[int]  # the 0-based first line of each block, then the number of lines
+
+    def line(self, index: int) -> int:
+        """The 1-based line where block `index` starts."""
+        return self.firsts[index] + 1
+
+    def end(self, index: int) -> int:
+        """The 1-based line after the last line of block `index`."""
+        return self.firsts[index + 1] + 1
+
+    def text_of(self, index: int) -> str:
+        """The exact text of block `index`."""
+        return self.text[self.starts[self.firsts[index]] : self.starts[self.firsts[index + 1]]]
+
+    def block(self, index: int) -> RawBlock:
+        """Block `index` as a raw block."""
+        text = self.text_of(index)
+        return RawBlock(self.kinds[index], intern(text) if len(text) < 16 else text, self.line(index))  # `---`, blanks
+
+    def lines(self) -> LineView:
+        """The text's lines without their endings (the first with the BOM, as the file has it)."""
+        if len(self.starts) == 1 and self.text:  # a BOM alone is a line of its own
+            return LineView(self.text, [0, len(self.text)])
+        return LineView(self.text, self.starts)
+
+
 def heading_of(line: str) -> tuple[int, str] | None:
     """Level and title of an ATX heading line, or None."""
     match = _HEADING.match(body(line))
@@ -62,38 +99,62 @@ def heading_of(line: str) -> tuple[int, str] | None:
     return len(match.group(1)), title.strip()
 
 
-@lru_cache(maxsize=4)
 def segment(text: str) -> Segments:
-    """Cut `text` into front matter and blocks; joining every piece gives `text`.
+    """Cut `text` into front matter and blocks; joining every piece gives `text`."""
+    found = layout(text)
+    blocks = [found.block(index) for index in range(len(found.kinds))]
+    front = blocks[0] if blocks and found.kinds[0] == "front_matter" else None
+    return Segments(found.bom, front, tuple(blocks[1:] if front else blocks))
 
-    The result is immutable and kept for the last few texts: lint reads the blocks of
-    the page it has just parsed.
+
+@lru_cache(maxsize=4)
+def layout(text: str) -> Layout:
+    """Where the blocks of `text` are (see `segment`).
+
+    The result is immutable and kept for the last few texts: lint reads the blocks of the
+    page it has just parsed. It holds no block's text, only where each one is.
     """
+    from array import array
+    from itertools import accumulate
+
     bom = BOM if text.startswith(BOM) else ""
-    lines = split_lines(text[len(bom) :])
-    bodies = [body(line) for line in lines]  # each line without its ending, read once
-    front, start = _front_matter(lines, bodies)
-    blocks = _blocks(lines, bodies, start)
-    return Segments(bom, front, tuple(blocks))
+    pieces = text[len(bom) :].split("\n")  # each line without its "\n" (a last one without it: alone, at the end)
+    last = pieces.pop()
+    starts = array("q", accumulate((len(piece) + 1 for piece in pieces), initial=len(bom)))
+    bodies = [piece[:-1] if piece.endswith("\r") else piece for piece in pieces]  # `body` of each line
+    if last:
+        starts.append(len(text))
+        bodies.append(last)
+    kinds: list[str] = []
+    firsts = array("q")
+    front = _front_matter(bodies)
+    if front:
+        kinds.append("front_matter")
+        firsts.append(0)
+    for kind, start in _blocks(bodies, front):
+        kinds.append(kind)
+        firsts.append(start)
+    firsts.append(len(bodies))
+    return Layout(text, bom, starts, tuple(kinds), firsts)
 
 
-def _front_matter(lines: list[str], bodies: list[str]) -> tuple[RawBlock | None, int]:
-    if not lines or bodies[0].rstrip() != "---":
-        return None, 0
-    for index in range(1, len(lines)):
+def _front_matter(bodies: list[str]) -> int:
+    """The number of lines of the front matter (0: none)."""
+    if not bodies or bodies[0].rstrip() != "---":
+        return 0
+    for index in range(1, len(bodies)):
         if bodies[index].rstrip() in ("---", "..."):
-            return RawBlock("front_matter", "".join(lines[: index + 1]), 1), index + 1
-    return None, 0
+            return index + 1
+    return 0
 
 
-def _blocks(lines: list[str], bodies: list[str], start: int) -> list[RawBlock]:
-    blocks: list[RawBlock] = []
+def _blocks(bodies: list[str], start: int) -> Iterator[tuple[str, int]]:
+    """The kind and first line of each block from line `start` on."""
     index = start
-    while index < len(lines):
+    while index < len(bodies):
         kind, end = _block_at(bodies, index)
-        blocks.append(RawBlock(kind, "".join(lines[index:end]), index + 1))
+        yield kind, index
         index = end
-    return blocks
 
 
 def _block_at(bodies: list[str], index: int) -> tuple[str, int]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..patterns import compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 _LINE = compiled(r"[^\n]*\n|[^\n]+")
 BOM = "\ufeff"
@@ -11,6 +16,35 @@ BOM = "\ufeff"
 def split_lines(text: str) -> list[str]:
     """Split on LF only, keeping each line's ending (`\\r\\n` stays with its line)."""
     return _LINE.findall(text)
+
+
+class LineView:
+    """The lines of a text without their endings, each cut when asked for (`lines[N - 1]` is line N).
+
+    `starts` holds where each line starts and, last, where the text ends; the first line
+    starts at the text's start whatever `starts[0]` says (a BOM stays on it).
+    """
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str, starts: Sequence[int]) -> None:
+        self._text = text
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, index: int) -> str:
+        count = len(self._starts) - 1
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line index out of range")
+        return body(self._text[self._starts[index] if index else 0 : self._starts[index + 1]])
+
+    def __iter__(self) -> Iterator[str]:
+        for index in range(len(self._starts) - 1):
+            yield self[index]
 
 
 def eol(line: str) -> str:

@@ -6,6 +6,8 @@ comment line, so rows are split here; what a cell means is read in `read.tables`
 
 from __future__ import annotations
 
+from sys import intern
+
 from ..model import RawBlock, Row, Table
 from ..patterns import compiled
 from .lines import body, eol, split_lines
@@ -19,9 +21,9 @@ def parse_row(line: str, number: int) -> Row:
     content, ending = body(line), eol(line)
     lead = content[: len(content) - len(content.lstrip())]
     opened = content[len(lead) : len(lead) + 1] == "|"
-    pieces = _UNESCAPED_PIPE.split(content[len(lead) + opened :])
+    pieces = [intern(piece) for piece in _UNESCAPED_PIPE.split(content[len(lead) + opened :])]  # cells repeat
     if len(pieces) > 1 and not pieces[-1].strip():
-        return Row(lead, tuple(pieces[:-1]), True, pieces[-1] + ending, number, opened)
+        return Row(lead, tuple(pieces[:-1]), True, intern(pieces[-1] + ending), number, opened)
     return Row(lead, tuple(pieces), False, ending, number, opened)
 
 
