@@ -71,3 +71,30 @@ def test_a_change_in_a_long_page_gives_the_same_hunk_as_a_full_diff() -> None:
     full = "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/p.md", "b/p.md"))
     assert unified_diff(before, after, "p.md") == full
     assert "@@ -12343,7 +12343,7 @@" in full
+
+
+def _full(before: str, after: str) -> str:
+    """difflib's unified diff of the whole texts, with the mark of a last line without a line ending."""
+    lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), "a/page.md", "b/page.md")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+@given(st.integers(0, 300), st.lists(st.tuples(st.integers(0, 300), st.sampled_from(["insert", "delete", "change"])),
+       min_size=1, max_size=3), st.booleans())  # fmt: skip
+def test_setting_aside_what_both_texts_share_gives_difflibs_own_diff(
+    size: int, edits: list[tuple[int, str]], cut_end: bool
+) -> None:
+    """On a page whose lines differ from each other (as a page's rows and fields do), the diff found in the
+    middle alone is byte for byte the diff of the whole texts: hunks, context lines and headers."""
+    lines = [f"| row {index} |\n" for index in range(size)]
+    for number, (at, kind) in enumerate(edits):
+        at = min(at, len(lines))
+        if kind == "insert":
+            lines.insert(at, f"| new row {number} |\n")
+        elif lines:
+            at = min(at, len(lines) - 1)
+            lines[at : at + 1] = [] if kind == "delete" else [f"| changed row {number} |\n"]
+    before = "".join(f"| row {index} |\n" for index in range(size))
+    after = "".join(lines)
+    after = after.rstrip("\n") if cut_end else after
+    assert unified_diff(before, after, "page.md") == _full(before, after)

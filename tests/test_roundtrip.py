@@ -73,3 +73,13 @@ def test_keeps_the_bom_and_line_endings() -> None:
     bom = parse_page(read(DATA / "bom.md"))
     assert bom.bom == "\ufeff"
     assert parse_page(read(DATA / "crlf.md")).newline == "\r\n"
+
+
+def test_a_page_joins_back_to_its_text_and_to_no_other() -> None:
+    from seminar_cli.text.render import joins_back
+
+    text = read(Path(__file__).parent.parent / "examples" / "ml-seminar-2026.md")
+    page = parse_page(text)
+    assert joins_back(page, text)
+    for other in (text[:-1], text + "\n", text.replace("Past", "Pest", 1), "", "x" + text[1:]):
+        assert not joins_back(page, other)

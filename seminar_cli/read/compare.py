@@ -46,7 +46,7 @@ _NAME_WORD = compiled(
 )  # a capitalised word, an initial, or a particle of a family name (`de`, `van`, `al`)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # folding ASCII costs what a look-up does: a big cache would only hold memory
 def fold(text: str) -> str:
     """Lower case without accents: `Raphaël` -> `raphael`."""
     if text.isascii():

@@ -51,14 +51,19 @@ def match(page: Page) -> Matching:
     """
     talks = page.talks()
     entries = tuple(entry for schedule in page.schedules for entry in schedule.entries)
-    rows_by_key: dict[tuple[str, object], list[int]] = {}
+    # A key's first row is kept alone, a list only from its second on: most keys (a date, a title) have one row.
+    rows_by_key: dict[object, int | list[int]] = {}
     for row_index, entry in enumerate(entries):
         for key in _keys(entry.date, entry.title, entry.speakers):
-            rows_by_key.setdefault(key, []).append(row_index)
+            found = rows_by_key.setdefault(key, row_index)
+            if isinstance(found, list):
+                found.append(row_index)
+            elif found != row_index:
+                rows_by_key[key] = [found, row_index]
     scored = []
     for talk_index, (_, talk) in enumerate(talks):
         keys = _keys(talk.when.date if talk.when else None, talk.title, talk.speakers)
-        for row_index in sorted({row for key in keys for row in rows_by_key.get(key, ())}):
+        for row_index in sorted(_rows_of(rows_by_key, keys)):
             score = _score(talk, entries[row_index])
             if score is not None:
                 scored.append((-score, talk_index, row_index))
@@ -79,15 +84,30 @@ def match(page: Page) -> Matching:
     )
 
 
-def _keys(day: date | None, title: str | None, speakers: tuple[Speaker, ...]) -> set[tuple[str, object]]:
-    """What a block and a row must share to agree on anything: the date, a title key, a last name."""
-    keys: set[tuple[str, object]] = set()
+def _rows_of(rows_by_key: dict[object, int | list[int]], keys: set[object]) -> set[int]:
+    found: set[int] = set()
+    for key in keys:
+        rows = rows_by_key.get(key)
+        if isinstance(rows, list):
+            found.update(rows)
+        elif rows is not None:
+            found.add(rows)
+    return found
+
+
+def _keys(day: date | None, title: str | None, speakers: tuple[Speaker, ...]) -> set[object]:
+    """What a block and a row must share to agree on anything: the date, a title key, a last name.
+
+    A title key and a last name that are the same word only make one more row a candidate,
+    which its score then judges: no row that agrees with the block is missed.
+    """
+    keys: set[object] = set()
     if day is not None:
-        keys.add(("date", day))
+        keys.add(day)
     if is_known(title):
         assert title is not None
-        keys.update(("title", key) for key in title_keys(title))
-    keys.update(("name", word) for word in last_names(known_names(speakers)))
+        keys.update(title_keys(title))
+    keys.update(last_names(known_names(speakers)))
     return keys
 
 

@@ -64,9 +64,9 @@ def _read(text: str, path: str | None, season_year: int | None, known: Page | No
             expected="a page that lists its talks",
         )
     remember(page, found)
-    from ..text.render import render_page
+    from ..text.render import joins_back
 
-    if render_page(page) != text:  # pragma: no cover - a bug, never a user error
+    if not joins_back(page, text):  # pragma: no cover - a bug, never a user error
         raise InternalError("the page model does not join back to the file; nothing was changed", path=path)
     return page
 
@@ -75,15 +75,20 @@ def _sections(text: str, path: str | None, season_year: int | None, known: Page 
     """The page's sections, before its listings are read; the blocks it does not keep (a talk's paragraphs
     and tables, now its fields and rows) are let go on return."""
     segments = segment(text)
-    front = read_front_matter(segments.front_matter)
+    bom, front = segments.bom, read_front_matter(segments.front_matter)
     year = season_year or season_year_of(front, text)
     memo = _known_talks(known) if known is not None and known.season_year == year else {}
+    groups = list(reversed(group_sections(segments.blocks)))
+    del segments  # each section's blocks are held by its group alone, and go once it is read
     sections = []
-    for heading_block, blocks in group_sections(segments.blocks):
+    while groups:
+        heading_block, blocks = groups.pop()
         if heading_block is None and not blocks:
             continue
-        sections.append(_section(heading_block, _mark_back_to_top(list(blocks)), year, memo))
-    return Page(segments.bom, front, tuple(sections), detect_newline(text), year, path)
+        marked = _mark_back_to_top(list(blocks))
+        del blocks
+        sections.append(_section(heading_block, marked, year, memo))
+    return Page(bom, front, tuple(sections), detect_newline(text), year, path)
 
 
 def _mark_back_to_top(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -110,14 +115,18 @@ def _section(
         level, title = heading_of(heading_block.text) or (1, "")
         heading = Heading(heading_block.text, level, title, heading_block.line)
         kind = classify_heading(title)
+    line = heading.line if heading else (blocks[0].line if blocks else 1)
     items = _items(kind, blocks, year, memo)
     if kind == "unknown" and any(isinstance(item, Schedule) for item in items):
         kind = "schedule"
-    line = heading.line if heading else (blocks[0].line if blocks else 1)
     return Section(kind, heading, tuple(items), line)
 
 
+_READ = RawBlock("read", "", 0)  # in place of blocks read into a talk: never looked at again
+
+
 def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None, memo: dict[str, Talk]) -> list[Item]:
+    """The section's items; the blocks of each talk are let go once it is read (its parts keep what they need)."""
     items: list[Item] = []
     index = 0
     while index < len(blocks):
@@ -131,6 +140,7 @@ def _items(kind: SectionKind, blocks: list[RawBlock], year: int | None, memo: di
             group = blocks[index:end]
             known = memo.get("".join(block.text for block in group)) if memo else None
             items.append(moved(known, block.line - known.line) if known is not None else parse_talk(group, year))
+            blocks[index:end] = [_READ] * (end - index)  # nothing reads blocks before the current one
             index = end
             continue
         items.append(_table_item(kind, block, year) if block.kind == "table" else block)

@@ -15,6 +15,7 @@ from ..model import (
     Link,
     PhotoTable,
     RawBlock,
+    Row,
     Speaker,
     Table,
     Talk,
@@ -399,12 +400,24 @@ def moved(talk: Talk, lines: int) -> Talk:
 
 
 def _moved_part(part: TalkPart, lines: int) -> TalkPart:
-    if isinstance(part, PhotoTable):
-        table = part.table
-        rows = tuple(replace(item, line=item.line + lines) for item in table.body)
-        header, delimiter = (replace(row, line=row.line + lines) for row in (table.header, table.delimiter))
-        return replace(part, table=Table(header, delimiter, rows, table.line + lines), line=part.line + lines)
-    return replace(part, line=part.line + lines)
+    # Built field by field: `replace` reads each class's fields by name, and a page moves thousands of parts.
+    if isinstance(part, Field):
+        return Field(part.kind, part.prefix, part.label, part.text, part.suffix, part.line + lines)
+    if isinstance(part, RawBlock):
+        return RawBlock(part.kind, part.text, part.line + lines)
+    if isinstance(part, TextPart):
+        return TextPart(part.kind, part.label, part.gap, part.body, part.line + lines)
+    table = part.table
+    rows = tuple(
+        RawBlock(item.kind, item.text, item.line + lines) if isinstance(item, RawBlock) else _moved_row(item, lines)
+        for item in table.body
+    )
+    header, delimiter = _moved_row(table.header, lines), _moved_row(table.delimiter, lines)
+    return PhotoTable(Table(header, delimiter, rows, table.line + lines), part.columns, part.line + lines)
+
+
+def _moved_row(row: Row, lines: int) -> Row:
+    return Row(row.lead, row.cells, row.closed, row.tail, row.line + lines, row.opened)
 
 
 def field_of(talk: Talk, kind: str) -> Field | None:

@@ -28,6 +28,23 @@ def render_page(page: Page) -> str:
     return "".join(out)
 
 
+def joins_back(page: Page, text: str) -> bool:
+    """True when the page renders as `text`, checked piece by piece: no copy of the page's text is made."""
+    out: list[str] = [page.bom]
+    if page.front_matter is not None:
+        out.append(page.front_matter.text)
+    at = 0
+    for section in (None, *page.sections):
+        if section is not None:
+            _section(section, out)
+        for piece in out:
+            if not text.startswith(piece, at):
+                return False
+            at += len(piece)
+        out.clear()
+    return at == len(text)
+
+
 def _section(section: Section, out: list[str]) -> None:
     if section.heading is not None:
         out.append(section.heading.text)
