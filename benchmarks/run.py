@@ -13,7 +13,7 @@
    the growth factor from each size to the next, also as the factor per tenfold growth of the page.
 
 Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000,50000] [--pages DIR] [--out FILE]
-                               [--scaling-only]
+                               [--scaling-only] [--least 3]
 Only the standard library is used (POSIX: CPU times come from `resource`); mdformat must be
 installed for the peer, pymarkdown is used when installed (`pip install '.[bench]'`).
 """
@@ -132,7 +132,7 @@ def startup(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, f
 COMMANDS = ("parse+render", "rotate", "lint", "add-talk")
 
 
-def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]:
+def scaling(sizes: list[int], runs: int, folder: Path, least: int = 3) -> list[dict[str, float]]:
     """Best CPU time, median wall time and peak memory of each command for each page size."""
     sys.path.insert(0, str(HERE))
     from genpage import page
@@ -152,7 +152,7 @@ def scaling(sizes: list[int], runs: int, folder: Path) -> list[dict[str, float]]
             ],
         }  # fmt: skip
         row: dict[str, float] = {"talks": size, "bytes": path.stat().st_size}
-        repeat = max(3, runs // (1 + size // 1000))
+        repeat = max(least, runs // (1 + size // 1000))
         for name, command in commands.items():
             measured = [walled(peak_and_cpu, command) for _ in range(repeat)]  # (wall, (peak, cpu)) of each run
             row[f"{name} s"] = statistics.median(wall for wall, _ in measured)
@@ -292,6 +292,7 @@ def main() -> None:
     )
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"), help="where to write the results")
     parser.add_argument("--scaling-only", action="store_true", help="only the growth with the size of the page")
+    parser.add_argument("--least", type=int, default=3, help="fewest runs of a command on the biggest pages")
     args = parser.parse_args()
     pages = sorted(str(path) for path in Path(args.pages).glob("*.md") if path.name != "README.md")
     peer = None
@@ -305,7 +306,7 @@ def main() -> None:
             print(f"  {name:<34} {wall * 1000:6.0f} ms wall {cpu * 1000:6.0f} ms CPU")
     print("scaling ...")
     with tempfile.TemporaryDirectory() as folder:
-        rows = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder))
+        rows = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder), args.least)
     Path(args.out).write_text(report(peer, rows, pages, args.runs), encoding="utf-8")
     print(f"written to {args.out}")
 
