@@ -190,6 +190,17 @@ def install_kind() -> str:
     return "editable install (the repository)" if str(REPO) in location else "regular install (site-packages)"
 
 
+def command_line() -> str:
+    """The options this run was given (but where it writes)."""
+    words, shown = iter(sys.argv[1:]), []
+    for word in words:
+        if word == "--out":
+            next(words, None)
+        elif not word.startswith("--out="):
+            shown.append(word)
+    return " ".join(shown)
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -246,7 +257,7 @@ def report(
     lines = [
         "# Benchmark results",
         "",
-        f"Run on {date.today().isoformat()} with `python benchmarks/run.py --runs {runs}`.",
+        f"Run on {date.today().isoformat()} with `python benchmarks/run.py {command_line()}`.",
         "",
         f"- Machine: {machine()}",
         f"- Versions: {versions()}",
