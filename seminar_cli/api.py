@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 from .config import find_config
 from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
@@ -150,7 +150,8 @@ def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
     return result
 
 
-class LintResult(NamedTuple):
+@frozen
+class LintResult(Frozen):
     """What linting some paths found: findings, unreadable pages, pages checked and skipped, fixes, notices."""
 
     findings: tuple[Finding, ...]
@@ -253,7 +254,8 @@ def _lint_file(tally: _Tally, page: Page, read: Read, day: date, settings: Confi
 
     path = page.path or "<page>"
     rules = select_rules(settings.select, settings.ignore)
-    found, notices = lint_report(page, today=day, config=settings, rules=rules, source=read[0])
+    report = lint_report(page, today=day, config=settings, rules=rules, source=read[0])
+    found, notices = report.findings, report.notices
     if fix and any(item.fix for item in found):
         found = _fixed(tally, page, read, day, settings, rules, found)
     tally.checked.append(path)

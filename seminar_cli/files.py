@@ -11,10 +11,10 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from .errors import Interrupted, PageWriteError, SeminarError, UnreadablePageError, UsageError, WriteRefusedError
-from .model import PAGE_SIZE_LIMIT
+from .model import PAGE_SIZE_LIMIT, Frozen, frozen
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO never waits for a writer
 _TEMP = ".seminar-"  # what marks this tool's temporary files: `.NAME.seminar-XXXXXXXX.tmp`
@@ -27,7 +27,8 @@ _KINDS = (
 )
 
 
-class Stamp(NamedTuple):
+@frozen
+class Stamp(Frozen):
     """Which file was read (device, inode), how long it was and when it was last modified."""
 
     device: int

@@ -12,7 +12,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from ..model import Frozen, frozen
 
 if TYPE_CHECKING:
     from ..api import LintResult
@@ -109,7 +111,8 @@ def _report(result: LintResult, output: Format) -> int:
     return max(codes, default=0)
 
 
-class Spec(NamedTuple):
+@frozen
+class Spec(Frozen):
     """A command line the lean route reads: the options a command takes (exactly typer's), by parameter."""
 
     flags: dict[str, str]  # option: parameter

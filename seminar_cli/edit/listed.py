@@ -15,10 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
-from typing import NamedTuple
 
 from ..errors import PageSyntaxError, UsageError, WriteRefusedError
-from ..model import Entry, Listing, Page
+from ..model import Entry, Frozen, Listing, Page, frozen, replace
 from ..patterns import compiled
 from ..read.date_tokens import DateToken, date_tokens
 from ..read.inline import strip_markup
@@ -41,7 +40,8 @@ _PEERS = 8
 _ANCHOR = compiled(r"^\s*<a\s+(?:name|id)=[^<>]{0,300}>\s*</a>\s*$", re.I)
 
 
-class Place(NamedTuple):
+@frozen
+class Place(Frozen):
     """Where a new talk goes: a listing, and the heading of a new term to open after or before it."""
 
     listing: Listing
@@ -264,7 +264,7 @@ def _renumbered(
 
 def _numbered(template: Template, number: str) -> Template:
     literal = _NUMBER.sub(number, template.literals[0], count=1)
-    return template._replace(literals=(literal, *template.literals[1:]))
+    return replace(template, literals=(literal, *template.literals[1:]))
 
 
 def _norm(text: str) -> str:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, time
-from typing import NamedTuple
 
 from ..errors import UsageError, WriteRefusedError
-from ..model import Entry, Listing, Page, replace
+from ..model import Entry, Frozen, Listing, Page, frozen, replace
 from ..patterns import compiled
 from ..read.date_tokens import date_tokens
 from ..read.page import parse_page
@@ -33,7 +32,8 @@ _MARK = compiled(r"\s*(?:\[|\(|\*\*|_)?(?:cancel+ed|postponed|called off)(?:\]|\
 _LEAD_MARK = compiled(r"(?:^|[|>*])[ \t]*(cancel+ed|postponed)([ \t]*(?:--|[-–—:])[ \t]*)(?=\S)", re.I | re.M)
 
 
-class Change(NamedTuple):
+@frozen
+class Change(Frozen):
     """What changes in one entry: a new date (None: the date stays), hours, values by slot, a cancel mark."""
 
     day: date | None = None

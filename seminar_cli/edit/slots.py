@@ -8,16 +8,17 @@ an entry can be changed by replacing them in its own.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from ..model import Entry
+from ..model import Entry, Frozen, frozen
 from ..patterns import compiled
 from ..read.dates import scan_time
 
 SlotKind = Literal["date", "speakers", "affiliation", "title", "location", "time"]
 
 
-class Slot(NamedTuple):
+@frozen
+class Slot(Frozen):
     """A value's place in a text: `text[start:end]` holds it."""
 
     kind: SlotKind

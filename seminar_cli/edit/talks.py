@@ -8,10 +8,9 @@ How new text looks is decided in `compose` and `blocks` from the page's style.
 from __future__ import annotations
 
 from datetime import date, time
-from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model import Page, Schedule, ScheduleEntry, Talk, replace
+from ..model import Frozen, Page, Schedule, ScheduleEntry, Talk, frozen, replace
 from ..read.refs import TalkRef, next_talk
 from ..read.series import Hours, new_talk_hours
 from ..read.tables import schedule_entry
@@ -104,7 +103,8 @@ def _block_section(page: Page, day: date | None, today: date, force_next: bool) 
     )
 
 
-class Move(NamedTuple):
+@frozen
+class Move(Frozen):
     """What a reschedule changes: the date (`KEEP` for none), the hours, the place (None for no change)."""
 
     day: date | Keep | None

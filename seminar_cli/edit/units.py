@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
+from ..model import Frozen, frozen
 from ..patterns import compiled
 from .slots import Slot, SlotKind
 
@@ -27,7 +27,8 @@ _SPACES = compiled(r"(?<=\S)[ \t]{2,}")  # a run of spaces left where a word was
 _LONG = 40_000  # token pairs beyond which two fragments are compared at their ends only
 
 
-class Template(NamedTuple):
+@frozen
+class Template(Frozen):
     """An entry's text cut at its slots: `literals[i]` stands before `kinds[i]`, the last after them all."""
 
     literals: tuple[str, ...]

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time
 from functools import cached_property
-from typing import NamedTuple
 
-from ..model import Config, Field, Listing, Page, ScheduleEntry, Section, Talk, TalkPart
+from ..model import Config, Field, Frozen, Listing, Page, ScheduleEntry, Section, Talk, TalkPart, frozen
 from ..read import inline
 from ..read.dates import TimeScan, find_date, scan_time
 from ..read.listings import listings
@@ -28,7 +27,8 @@ PAST_KINDS = frozenset({"past", "recorded"})
 AHEAD_KINDS = frozenset({"next", "upcoming"})
 
 
-class TimeField(NamedTuple):
+@frozen
+class TimeField(Frozen):
     """A talk's time line, read with the positions of its tokens."""
 
     section: Section

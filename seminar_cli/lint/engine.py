@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import NamedTuple
 
-from ..model import Config, Page
+from ..model import Config, Frozen, Page, frozen
 from ..read import clock
 from ..read.zones import find_zone
 from .context import Context
@@ -19,7 +18,8 @@ from .registry import Rule, select_rules
 from .suppress import unsuppressed
 
 
-class Report(NamedTuple):
+@frozen
+class Report(Frozen):
     """A page's findings, sorted by position, and the notices that are not findings."""
 
     findings: list[Finding]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from ..model import Frozen, frozen
 
 Severity = Literal["error", "warning"]
 
 
-class TextEdit(NamedTuple):
+@frozen
+class TextEdit(Frozen):
     """Replace `old` by `new` at `line`:`column` (1-based) of the page's source text."""
 
     line: int
@@ -16,14 +19,16 @@ class TextEdit(NamedTuple):
     new: str
 
 
-class Fix(NamedTuple):
+@frozen
+class Fix(Frozen):
     """A safe fix: what it does, in words, and the text edits that do it."""
 
     description: str
     edits: tuple[TextEdit, ...]
 
 
-class Hit(NamedTuple):
+@frozen
+class Hit(Frozen):
     """What one rule found at one place: the engine adds the path, code, name and severity."""
 
     line: int
@@ -32,14 +37,16 @@ class Hit(NamedTuple):
     fix: Fix | None = None
 
 
-class Notice(NamedTuple):
+@frozen
+class Notice(Frozen):
     """What lint tells of a page that is not a problem on it: no talk could be read there, say."""
 
     path: str
     message: str
 
 
-class Finding(NamedTuple):
+@frozen
+class Finding(Frozen):
     """One problem on a page: where, which rule, how bad, what was found and what was expected."""
 
     path: str

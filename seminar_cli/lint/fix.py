@@ -7,10 +7,9 @@ new lint shows the finding gone and nothing new; otherwise the page is left as i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from ..errors import SeminarError
-from ..model import Page
+from ..model import Frozen, Page, frozen
 from ..read.page import parse_page
 from ..text.lines import split_lines
 from ..text.render import render_page
@@ -19,7 +18,8 @@ from .finding import Finding, TextEdit
 Relint = Callable[[Page, str], list[Finding]]
 
 
-class FixOutcome(NamedTuple):
+@frozen
+class FixOutcome(Frozen):
     """The fixed text (None when nothing changed), what was fixed, what remains, what was refused."""
 
     text: str | None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+from ..model import Frozen, frozen
 from .finding import Hit, Severity
 
 if TYPE_CHECKING:
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
 Check = Callable[["Context"], Iterable[Hit]]
 
 
-class Rule(NamedTuple):
+@frozen
+class Rule(Frozen):
     """One lint rule: a small pure function of the page, today and the configuration."""
 
     code: str

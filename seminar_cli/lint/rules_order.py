@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import NamedTuple
 
+from ..model import Frozen, frozen
 from ..read.matching import repeated_rows, repeats
 from .context import PAST_KINDS, Context, cell_of
 from .finding import Hit
@@ -14,7 +14,8 @@ from .registry import rule
 from .rules_schedule import short
 
 
-class Dated(NamedTuple):
+@frozen
+class Dated(Frozen):
     """Something with a date at a line and column: a row or a talk."""
 
     day: date

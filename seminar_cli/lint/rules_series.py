@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
-from typing import NamedTuple
 
-from ..model import FrontMatter
+from ..model import FrontMatter, Frozen, frozen
 from ..patterns import compiled
 from ..read.date_tokens import MONTH_WORDS
 from ..read.dates import scan_time
@@ -35,7 +34,8 @@ _MONTHS = compiled(rf"(?<![^\W\d_]){_MONTH}(?:\s+{_YEAR})?{_TO}{_MONTH},?\s+{_YE
 _SHOWN = 4
 
 
-class Written(NamedTuple):
+@frozen
+class Written(Frozen):
     """Something the description states, where it stands in the page."""
 
     text: str
@@ -43,7 +43,8 @@ class Written(NamedTuple):
     column: int
 
 
-class Spoken(NamedTuple):
+@frozen
+class Spoken(Frozen):
     """A talk's hours as the page writes them."""
 
     start: time

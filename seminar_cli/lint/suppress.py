@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from ..model import Frozen, frozen
 from ..patterns import compiled
 from .finding import Finding
 
@@ -21,7 +21,8 @@ _DIRECTIVE = compiled(r"<!--\s*+seminar-lint\s++(disable-next-line|disable|enabl
 _ALL = "*"
 
 
-class Quiet(NamedTuple):
+@frozen
+class Quiet(Frozen):
     """Lines `first`..`last` (inclusive; `last` None for the end) where `word` is off."""
 
     word: str

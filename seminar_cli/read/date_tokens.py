@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Literal
 
+from ..model import Frozen, frozen
 from ..patterns import compiled
 
 TokenKind = Literal["iso", "numeric", "named"]
@@ -64,7 +65,8 @@ _FORMS: tuple[tuple[TokenKind, re.Pattern[str]], ...] = (
 )
 
 
-class DateToken(NamedTuple):
+@frozen
+class DateToken(Frozen):
     """A date as written: `first` and `second` are month and day, or for a numeric token the two numbers in order."""
 
     start: int

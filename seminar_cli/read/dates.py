@@ -10,9 +10,8 @@ import re
 from datetime import date, time
 from functools import lru_cache
 from sys import intern
-from typing import NamedTuple
 
-from ..model import TimeSlot
+from ..model import Frozen, TimeSlot, frozen
 from ..patterns import compiled
 
 MONTHS = (
@@ -53,7 +52,8 @@ _TZ = compiled(
 )
 
 
-class DateText(NamedTuple):
+@frozen
+class DateText(Frozen):
     """A date as written: its value, the pattern it was written in, or why it is not a date."""
 
     date: date | None
@@ -62,7 +62,8 @@ class DateText(NamedTuple):
     error: str | None = None
 
 
-class TimeScan(NamedTuple):
+@frozen
+class TimeScan(Frozen):
     """A talk's time line read into a `TimeSlot`, with where each token stands in the text."""
 
     slot: TimeSlot

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
 
-from ..model import FrontMatter, RawBlock
+from ..model import FrontMatter, Frozen, RawBlock, frozen
 from ..patterns import compiled
 from ..text.lines import body, split_lines
 
@@ -19,7 +18,8 @@ _BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is r
 _FULL_DATE = compiled(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 
 
-class Value(NamedTuple):
+@frozen
+class Value(Frozen):
     """One line of a season key's value: the line's index in the front matter and where the value stands."""
 
     line_index: int

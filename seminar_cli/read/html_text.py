@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from typing import NamedTuple
+
+from ..model import Frozen, frozen
 
 _BREAKS = frozenset({"br", "p", "div", "tr", "td", "th", "li", "table", "tbody", "thead", "figure", "hr", "h1", "h2",
                      "h3", "h4", "h5", "h6", "details", "summary"})  # fmt: skip
 _EMPHASIS = frozenset({"i", "em", "cite"})
 
 
-class Cell(NamedTuple):
+@frozen
+class Cell(Frozen):
     """One table cell: its text, whether it is a header cell, how many columns it spans, its line."""
 
     text: str

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from sys import intern
-from typing import Any, NamedTuple
+from typing import Any
 
+from ..model import Frozen, frozen
 from ..patterns import compiled
 
 _HREF = compiled(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -25,14 +26,16 @@ _SPACES = compiled(r"\s+")
 _CANCELLED = compiled(r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+(?:[:!]|[-–—]++)\s*+", re.I)
 
 
-class InlineLink(NamedTuple):
+@frozen
+class InlineLink(Frozen):
     """A link found in a value: its text (markup removed) and target."""
 
     text: str
     url: str
 
 
-class InlineImage(NamedTuple):
+@frozen
+class InlineImage(Frozen):
     """An image found in a value: its source, alternative text and size attribute."""
 
     src: str
@@ -238,7 +241,8 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-class Segment(NamedTuple):
+@frozen
+class Segment(Frozen):
     """A run of a value as a reader sees it: plain words, emphasis (`*x*`, `**x**`) or a link, markup removed."""
 
     kind: str  # "text", "emphasis", "link"

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from ..model import RawBlock, Speaker
+from ..model import Frozen, RawBlock, Speaker, frozen
 from ..patterns import compiled
 from ..text.lines import body, split_lines
 from . import inline
@@ -33,7 +32,8 @@ FIELD_KINDS = {
 }  # fmt: skip
 
 
-class Line(NamedTuple):
+@frozen
+class Line(Frozen):
     """One source line of a list, with its number."""
 
     number: int

@@ -10,10 +10,10 @@ dates of each listing are settled together (`settle`), with the years of its hea
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from ..model import (
     Entry,
+    Frozen,
     Heading,
     Listing,
     Page,
@@ -23,6 +23,7 @@ from ..model import (
     SectionKind,
     Talk,
     Unread,
+    frozen,
     replace,
 )  # fmt: skip
 from ..patterns import compiled
@@ -44,7 +45,8 @@ Reader = Callable[[Sequence[Node], int], Found | None]
 _READERS: tuple[Reader, ...] = (read_html_table, read_list, read_headings, read_paragraphs)
 
 
-class Context(NamedTuple):
+@frozen
+class Context(Frozen):
     """What a listing stands under: its headings (nearest last) and the short line just above it."""
 
     headings: tuple[tuple[int, str, int], ...]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
 
-from ..model import Page, ScheduleEntry, Section, Speaker, Talk
+from ..model import Frozen, Page, ScheduleEntry, Section, Speaker, Talk, frozen
 from .compare import (
     is_known,
     known_names,
@@ -26,7 +25,8 @@ from .compare import (
 Said = tuple[date | None, str | None, tuple[Speaker, ...]]  # what a row or block says: date, title, speakers
 
 
-class Pair(NamedTuple):
+@frozen
+class Pair(Frozen):
     """A talk block and its schedule row."""
 
     section: Section
@@ -34,7 +34,8 @@ class Pair(NamedTuple):
     entry: ScheduleEntry
 
 
-class Matching(NamedTuple):
+@frozen
+class Matching(Frozen):
     """Rows paired with blocks, and those left alone."""
 
     pairs: tuple[Pair, ...]

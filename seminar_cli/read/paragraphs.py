@@ -8,9 +8,8 @@ so that one dated sentence in an introduction is not taken for a talk.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from ..model import RawBlock
+from ..model import Frozen, RawBlock, frozen
 from ..patterns import compiled
 from ..text.lines import body, split_lines
 from .date_tokens import DateToken, leading_token
@@ -23,7 +22,8 @@ _TAG_LINE = compiled(rf"^\s*(?:{_TAG})(?:\s*(?:{_TAG}))*\s*$")
 _TAGS = compiled(r"\{%[^%]*%\}|\{\{[^}]*\}\}")
 
 
-class _Dated(NamedTuple):
+@frozen
+class _Dated(Frozen):
     """A line that a date leads, with the lines that continue it: one talk, not yet read."""
 
     line: int

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from sys import intern
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from ..model import EntryStatus, Speaker
+from ..model import EntryStatus, Frozen, Speaker, frozen
 from ..patterns import compiled
 from . import inline
 from .compare import looks_like_name
@@ -68,7 +68,8 @@ _DASH = compiled(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts 
 DashOrder = Literal["speaker-first", "title-first"]
 
 
-class Described(NamedTuple):
+@frozen
+class Described(Frozen):
     """What a line of free text says about a talk."""
 
     title: str | None

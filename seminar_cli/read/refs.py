@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from ..errors import SelectorError
-from ..model import Entry, EntryStatus, Page, ScheduleEntry, Section, Speaker, Talk
+from ..model import Entry, EntryStatus, Frozen, Page, ScheduleEntry, Section, Speaker, Talk, frozen
 from ..patterns import compiled
 from .dates import is_tbd, parse_date
 from .listings import listings
@@ -17,7 +16,8 @@ _HONORIFIC = compiled(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
 _WORD = compiled(r"[^\W\d_]{3,}", re.UNICODE)
 
 
-class TalkRef(NamedTuple):
+@frozen
+class TalkRef(Frozen):
     """One talk of the page: its schedule row, its block and the block's section, its listing entry (each optional).
 
     A talk that only a list item, a heading or an HTML row holds has its `listed` entry alone.

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from ..model import FrontMatter, Page
+from ..model import FrontMatter, Frozen, Page, frozen
 from ..patterns import compiled
 from ..text.lines import body, split_lines
 from .dates import WEEKDAYS, scan_time
@@ -29,7 +29,8 @@ _SHORT_END = compiled(r"\s*[-–—/]\s*(\d{2})(?!\d)")
 _DAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
 
 
-class Slot(NamedTuple):
+@frozen
+class Slot(Frozen):
     """When a talk takes place: its day and, unless it is all-day, its start and end in the series' zone."""
 
     day: date
@@ -123,7 +124,8 @@ def zone_label(label: str | None, moment: datetime) -> str:
     return moment.tzname() or ""
 
 
-class YearMention(NamedTuple):
+@frozen
+class YearMention(Frozen):
     """A year written in the front matter's title, description or permalink."""
 
     year: int
@@ -132,7 +134,8 @@ class YearMention(NamedTuple):
     column: int
 
 
-class Season(NamedTuple):
+@frozen
+class Season(Frozen):
     """The season a page declares: its year, the years its talks may fall in, and who says so."""
 
     year: int

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import NamedTuple
 
 from ..model import DateOrder, DateSettling, Day, Frozen, frozen
 from .date_tokens import DateToken
 
 
-class YearSource(NamedTuple):
+@frozen
+class YearSource(Frozen):
     """Where a listing's year-less dates take their year: one year, or a span such as `2023-2024`.
 
     `stated` is True when the page states it (a heading, the front matter), False when it is
@@ -38,7 +38,8 @@ class YearSource(NamedTuple):
         return self.first if self.first == self.last or month >= 8 else self.last
 
 
-class Settled(NamedTuple):
+@frozen
+class Settled(Frozen):
     """One entry's date: read, or both readings when the page never settles it, or why it cannot be read."""
 
     date: Day | None
@@ -46,7 +47,8 @@ class Settled(NamedTuple):
     error: str | None = None
 
 
-class Decision(NamedTuple):
+@frozen
+class Decision(Frozen):
     """The order a listing writes its dates in (day first or not), and what settled it."""
 
     day_first: bool

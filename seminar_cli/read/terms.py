@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
 
+from ..model import Frozen, frozen
 from ..patterns import compiled
 
 # Term words and the months (first, last) each usually covers.
@@ -30,7 +30,8 @@ _WORD = compiled(r"\b(" + "|".join(TERM_MONTHS) + r")\b", re.I)
 _YEARS = compiled(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d))?(?!\d)")
 
 
-class Term(NamedTuple):
+@frozen
+class Term(Frozen):
     """A term as a heading names it: its word (None for a year or school year), its span, where its year stands."""
 
     word: str | None

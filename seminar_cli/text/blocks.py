@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from sys import intern
-from typing import NamedTuple
 
-from ..model import RawBlock
+from ..model import Frozen, RawBlock, frozen
 from ..patterns import compiled
 from .lines import BOM, LineView, body, is_blank
 
@@ -46,7 +45,8 @@ _INTERRUPTS = compiled(
 )
 
 
-class Segments(NamedTuple):
+@frozen
+class Segments(Frozen):
     """A page cut into its BOM, its front matter and the raw blocks after it."""
 
     bom: str
@@ -54,7 +54,8 @@ class Segments(NamedTuple):
     blocks: tuple[RawBlock, ...]
 
 
-class Layout(NamedTuple):
+@frozen
+class Layout(Frozen):
     """Where a text's blocks are, without their texts: each line's offset, each block's kind and first line.
 
     Blocks are numbered in page order, the front matter (kind `front_matter`) first when there is one.
