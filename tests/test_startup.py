@@ -3,8 +3,10 @@ and its lean route behaves exactly like the typer command."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from conftest import EXAMPLES, shared_pages
 import seminar_cli
 from seminar_cli.cli.lean import COMMANDS, EXPORT, LINT, ROTATE, SHOW, read_line
 
+HARNESS = Path(__file__).parent / "command_lines.py"
 HEAVY = ("mistune", "rich", "dateutil", "pydantic", "typer")
 
 
@@ -96,18 +99,52 @@ COMMAND_LINES = [
 ]
 
 
+def run_lines(route: str, lines: list[dict[str, object]], env: dict[str, str] | None = None) -> list[list[object]]:
+    """[exit code, stdout, stderr] of each line, run one after another in one process (tests/command_lines.py)."""
+    env = {**os.environ, "COLUMNS": "100", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, str(HARNESS), route], input=json.dumps(lines), capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    found: list[list[object]] = json.loads(result.stdout)
+    assert len(found) == len(lines)
+    return found
+
+
+@pytest.fixture(scope="module")
+def single_and_whole(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[object], list[object]]]:
+    """Each of COMMAND_LINES run by the app of the one command named and by the whole app."""
+    folder = tmp_path_factory.mktemp("single")
+    lines: list[dict[str, object]] = [
+        {"args": [str(EXAMPLES / "ml-seminar-2026.md") if word == "{example}" else word for word in line],
+         "cwd": str(folder)}
+        for line in COMMAND_LINES
+    ]  # fmt: skip
+    single, whole = run_lines("single", lines), run_lines("app", lines)
+    return {" ".join(line): pair for line, pair in zip(COMMAND_LINES, zip(single, whole, strict=True), strict=True)}
+
+
 @pytest.mark.parametrize("line", COMMAND_LINES, ids=lambda line: " ".join(line))
-def test_an_app_of_the_one_command_named_behaves_as_the_whole_app(line: list[str]) -> None:
-    args = [str(EXAMPLES / "ml-seminar-2026.md") if word == "{example}" else word for word in line]
-    env = {**os.environ, "COLUMNS": "100"}
-    prelude = "import sys; from seminar_cli.cli.app import app, app_for"
-    runs = [
-        subprocess.run([sys.executable, "-c", f"{prelude}; {call}", *args], capture_output=True, text=True, env=env)
-        for call in ("app_for(sys.argv[1:])()", "app()")
-    ]
-    single, whole = ((run.returncode, run.stdout, run.stderr) for run in runs)
+def test_an_app_of_the_one_command_named_behaves_as_the_whole_app(
+    line: list[str], single_and_whole: dict[str, tuple[list[object], list[object]]]
+) -> None:
+    single, whole = single_and_whole[" ".join(line)]
     assert single == whole
     assert single[0] in (0, 1, 2)
+
+
+def test_the_harness_reports_what_a_process_would() -> None:
+    command_lines = [["--version"], ["show", "nowhere.md"], ["lint", "--today", "2026-11-23", "ml-seminar-2026.md"]]
+    harness = run_lines("entry", [{"args": args, "cwd": str(EXAMPLES)} for args in command_lines])
+    env = {**os.environ, "COLUMNS": "100"}
+    processes = [
+        subprocess.run(
+            [sys.executable, "-m", "seminar_cli", *args], capture_output=True, text=True, cwd=EXAMPLES, env=env
+        )
+        for args in command_lines
+    ]
+    assert harness == [[run.returncode, run.stdout, run.stderr] for run in processes]
+    assert harness[1][0] == 2 and "nowhere.md" in str(harness[1][2])
 
 
 def test_typer_imports_pydantic_which_is_why_lint_takes_the_lean_route() -> None:
@@ -167,30 +204,46 @@ LEAN_LINES = [
 ]
 
 
-@pytest.mark.parametrize("line", LEAN_LINES, ids=lambda line: " ".join(line))
-def test_the_lean_route_and_the_typer_command_behave_the_same(line: list[str], tmp_path: Path) -> None:
-    existing = tmp_path / "old.ics"
+def lean_folder(root: Path, index: int) -> dict[str, str]:
+    """A fresh working folder for line `index` (an old calendar in it) and what its placeholders stand for."""
+    folder = root / f"line-{index}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    existing = folder / "old.ics"
     existing.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
-    values = {"{example}": str(EXAMPLES / "ml-seminar-2026.md"), "{missing}": str(tmp_path / "x.md"),
-              "{folder}": str(EXAMPLES), "{existing}": str(existing)}  # fmt: skip
-    args = [values.get(word, word) for word in line]
-    env = {**os.environ, "COLUMNS": "100"}
-    lean = subprocess.run(
-        [sys.executable, "-c", "import sys; from seminar_cli.cli.entry import main; sys.argv[0] = 'seminar'; main()",
-         *args],
-        capture_output=True, text=True, check=False, cwd=tmp_path, env=env,
-    )  # fmt: skip
-    typer_route = subprocess.run(
-        [sys.executable, "-c", "import sys; from seminar_cli.cli.app import app; sys.argv[0] = 'seminar'; app()",
-         *args],
-        capture_output=True, text=True, check=False, cwd=tmp_path, env=env,
-    )  # fmt: skip
+    return {"{example}": str(EXAMPLES / "ml-seminar-2026.md"), "{missing}": str(folder / "x.md"),
+            "{folder}": str(EXAMPLES), "{existing}": str(existing), "cwd": str(folder)}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lean_and_typer(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[object], list[object]]]:
+    """Each of LEAN_LINES run by the console script and by the typer app, each line in a fresh folder."""
+    root = tmp_path_factory.mktemp("lean")
+
+    def lines() -> list[dict[str, object]]:
+        made: list[dict[str, object]] = []
+        for index, line in enumerate(LEAN_LINES):
+            values = lean_folder(root, index)
+            made.append({"args": [values.get(word, word) for word in line], "cwd": values["cwd"]})
+        return made
+
+    lean, typer_route = run_lines("entry", lines()), run_lines("app", lines())
+    return {" ".join(line): pair for line, pair in zip(LEAN_LINES, zip(lean, typer_route, strict=True), strict=True)}
+
+
+@pytest.mark.parametrize("line", LEAN_LINES, ids=lambda line: " ".join(line))
+def test_the_lean_route_and_the_typer_command_behave_the_same(
+    line: list[str], lean_and_typer: dict[str, tuple[list[object], list[object]]]
+) -> None:
+    lean, typer_route = lean_and_typer[" ".join(line)]
+    assert lean[1] or lean[2], "every command line prints something: the harness caught nothing"
     stamped = re.compile(r"^DTSTAMP:\d{8}T\d{6}Z$", re.M)  # the moment of the export: each run its own
-    assert (lean.returncode, stamped.sub("DTSTAMP:", lean.stdout), lean.stderr) == (
-        typer_route.returncode,
-        stamped.sub("DTSTAMP:", typer_route.stdout),
-        typer_route.stderr,
-    )
+    assert [lean[0], stamped.sub("DTSTAMP:", str(lean[1])), lean[2]] == [
+        typer_route[0],
+        stamped.sub("DTSTAMP:", str(typer_route[1])),
+        typer_route[2],
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
