@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -111,23 +112,32 @@ def run_lines(route: str, lines: list[dict[str, object]], env: dict[str, str] | 
     return found
 
 
+Pairs = dict[str, tuple[list[object], list[object]]]  # a command line -> what each of two routes gave
+
+
+def side_by_side(
+    routes: tuple[str, str], named: list[list[str]], lines: Callable[[], list[dict[str, object]]]
+) -> Pairs:
+    """Each line of `named` run by both routes; `lines()` gives the runs their arguments and fresh folders."""
+    pairs = zip(run_lines(routes[0], lines()), run_lines(routes[1], lines()), strict=True)
+    return {" ".join(line): pair for line, pair in zip(named, pairs, strict=True)}
+
+
 @pytest.fixture(scope="module")
-def single_and_whole(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[object], list[object]]]:
+def single_and_whole(tmp_path_factory: pytest.TempPathFactory) -> Pairs:
     """Each of COMMAND_LINES run by the app of the one command named and by the whole app."""
     folder = tmp_path_factory.mktemp("single")
-    lines: list[dict[str, object]] = [
-        {"args": [str(EXAMPLES / "ml-seminar-2026.md") if word == "{example}" else word for word in line],
-         "cwd": str(folder)}
-        for line in COMMAND_LINES
-    ]  # fmt: skip
-    single, whole = run_lines("single", lines), run_lines("app", lines)
-    return {" ".join(line): pair for line, pair in zip(COMMAND_LINES, zip(single, whole, strict=True), strict=True)}
+    example = str(EXAMPLES / "ml-seminar-2026.md")
+
+    def lines() -> list[dict[str, object]]:
+        return [{"args": [example if word == "{example}" else word for word in line], "cwd": str(folder)}
+                for line in COMMAND_LINES]  # fmt: skip
+
+    return side_by_side(("single", "app"), COMMAND_LINES, lines)
 
 
 @pytest.mark.parametrize("line", COMMAND_LINES, ids=lambda line: " ".join(line))
-def test_an_app_of_the_one_command_named_behaves_as_the_whole_app(
-    line: list[str], single_and_whole: dict[str, tuple[list[object], list[object]]]
-) -> None:
+def test_an_app_of_the_one_command_named_behaves_as_the_whole_app(line: list[str], single_and_whole: Pairs) -> None:
     single, whole = single_and_whole[" ".join(line)]
     assert single == whole
     assert single[0] in (0, 1, 2)
@@ -217,7 +227,7 @@ def lean_folder(root: Path, index: int) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def lean_and_typer(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list[object], list[object]]]:
+def lean_and_typer(tmp_path_factory: pytest.TempPathFactory) -> Pairs:
     """Each of LEAN_LINES run by the console script and by the typer app, each line in a fresh folder."""
     root = tmp_path_factory.mktemp("lean")
 
@@ -228,14 +238,11 @@ def lean_and_typer(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[
             made.append({"args": [values.get(word, word) for word in line], "cwd": values["cwd"]})
         return made
 
-    lean, typer_route = run_lines("entry", lines()), run_lines("app", lines())
-    return {" ".join(line): pair for line, pair in zip(LEAN_LINES, zip(lean, typer_route, strict=True), strict=True)}
+    return side_by_side(("entry", "app"), LEAN_LINES, lines)
 
 
 @pytest.mark.parametrize("line", LEAN_LINES, ids=lambda line: " ".join(line))
-def test_the_lean_route_and_the_typer_command_behave_the_same(
-    line: list[str], lean_and_typer: dict[str, tuple[list[object], list[object]]]
-) -> None:
+def test_the_lean_route_and_the_typer_command_behave_the_same(line: list[str], lean_and_typer: Pairs) -> None:
     lean, typer_route = lean_and_typer[" ".join(line)]
     assert lean[1] or lean[2], "every command line prints something: the harness caught nothing"
     stamped = re.compile(r"^DTSTAMP:\d{8}T\d{6}Z$", re.M)  # the moment of the export: each run its own
