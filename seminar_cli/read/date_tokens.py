@@ -53,6 +53,9 @@ _NUMERIC = (
 _EDGE = r"(?<![^\W_]|[/.-])"  # not inside a word or a number (an underscore of emphasis may touch it)
 
 
+_DIGIT = compiled(r"\d")
+
+
 def _form(pattern: str) -> re.Pattern[str]:
     return compiled(rf"{_EDGE}(?:{pattern})(?![^\W_])", re.IGNORECASE)
 
@@ -110,8 +113,11 @@ class DateToken(Frozen):
 
 def date_tokens(text: str, stop: int | None = None) -> list[DateToken]:
     """Every date written in `text` (up to `stop`), left to right; where two forms overlap, the earlier and longer."""
+    end = len(text) if stop is None else stop
+    if _DIGIT.search(text, 0, end) is None:  # every form has a digit: most names and titles have none
+        return []
     found = sorted(
-        (token for kind, form in _FORMS for match in form.finditer(text, 0, len(text) if stop is None else stop)
+        (token for kind, form in _FORMS for match in form.finditer(text, 0, end)
          if (token := _token(kind, match)) is not None),
         key=lambda token: (token.start, -token.end),
     )  # fmt: skip

@@ -22,6 +22,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _TBD = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed)|\?+|-+|n/?a)\.?$", re.I)
 
 _NUMERIC = compiled(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")
+_DIGIT = compiled(r"\d")
 _ISO = compiled(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _MONTH_FIRST = compiled(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)([a-z]*)(\.?)\s+(\d{1,2})"
@@ -108,6 +109,8 @@ def find_date(text: str, default_year: int | None) -> tuple[DateText, tuple[int,
 
 def _first_match(text: str) -> re.Match[str] | None:
     """The earliest date of any known format in `text`."""
+    if _DIGIT.search(text) is None:  # every format has a digit
+        return None
     candidates = []
     for regex in (_ISO, _NUMERIC, _MONTH_FIRST):
         for match in regex.finditer(text):

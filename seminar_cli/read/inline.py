@@ -219,10 +219,13 @@ def images(text: str) -> list[InlineImage]:
     return found
 
 
+_MARKUP = compiled(r"[\[*_<~`&\\]")  # what can start markup: without one, a text reads as written
+
+
 def strip_markup(text: str) -> str:
     """`text` as a reader sees it: links and emphasis reduced to their words, tags removed."""
     # The same words come back from many values (a place, an affiliation, a title in a row and a block): one copy.
-    if not any(mark in text for mark in "[*_<~`&\\"):
+    if _MARKUP.search(text) is None:
         return intern(_clean(text))
     # mistune drops HTML tags and reads escapes; `<br>` becomes a space first.
     return intern(_clean(_text_of(list(tokens(_BR.sub(" ", text))))))
