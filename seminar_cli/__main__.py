@@ -1,5 +1,5 @@
 """`python -m seminar_cli` runs the `seminar` command."""
 
-from .cli.entry import main
+from .cli.entry import script
 
-main()
+script()

@@ -145,6 +145,14 @@ def _read(path: str) -> dict[tuple[str, int], Entry]:
     return loaded if isinstance(loaded, dict) else {}
 
 
+def save() -> None:
+    """Write what this run compiled now, for a process that leaves without running Python's exit handlers."""
+    if _cache is not None:
+        _write(_cache)
+        _cache.held.update(_cache.fresh)
+        _cache.fresh.clear()  # written: the exit handler has nothing left to add
+
+
 def _write(cache: _Cache) -> None:
     """Add the patterns this run compiled to the cache file, atomically; give up quietly on any failure."""
     if not cache.fresh or cache.path is None:

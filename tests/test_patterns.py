@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from seminar_cli import __version__, patterns
 
@@ -140,3 +141,33 @@ def test_the_model_s_methods_come_from_the_cache_and_work(tmp_path: Path) -> Non
     )
     assert first[0] == "0" and int(first[1]) > 20
     assert second == [first[1], "0"]
+
+
+def test_the_console_script_writes_the_cache_before_it_leaves(tmp_path: Path) -> None:
+    """`seminar` leaves without Python's exit handlers (cli.entry.script): it writes the cache itself first."""
+    folder = str(tmp_path / "cache")
+    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
+    page = str(EXAMPLES / "ml-seminar-2026.md")
+    linted = subprocess.run(
+        [sys.executable, "-m", "seminar_cli", "lint", "--today", "2026-11-23", page],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert (linted.returncode, linted.stderr) == (0, "seminar lint: 1 page checked, no problems\n")
+    held, fresh = counts(run(folder))
+    assert held > 100 and fresh == 0
+
+
+def test_save_writes_what_the_run_compiled_and_leaves_the_exit_handler_nothing(tmp_path: Path) -> None:
+    folder = str(tmp_path / "cache")
+    script = (
+        "import os; from seminar_cli import patterns; patterns.compiled(r'(?P<probe>saved[ ]now)'); "
+        "patterns.save(); print(len(patterns._cache.fresh), os.listdir(os.environ['SEMINAR_CACHE_DIR'])); "
+        "os._exit(0)"
+    )
+    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    (written,) = Path(folder).iterdir()
+    assert result.stdout.split(" ", 1) == ["0", f"[{written.name!r}]\n"]
+    assert ("(?P<probe>saved[ ]now)", 0) in marshal.loads(written.read_bytes())

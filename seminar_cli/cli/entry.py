@@ -11,6 +11,7 @@ with only the command it names.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
@@ -43,6 +44,32 @@ def main() -> None:
 
         stopped = error if isinstance(error, Interrupted) else Interrupted(signal.SIGINT)
         raise SystemExit(fail(stopped)) from None
+
+
+def script() -> None:
+    """The console script: `main`, then leave at once.
+
+    A process that ends normally frees every object it made, one by one: after linting a
+    few pages that is a tenth of the run, spent on memory the system takes back anyway.
+    Once the output is flushed and the pattern cache written, the process leaves with its
+    exit code without that (as mypy does); anything unusual takes Python's normal exit.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as stop:
+        code = 0 if stop.code is None else stop.code
+    if not isinstance(code, int):
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: let Python report it as it does
+        raise SystemExit(code) from None
+    patterns = sys.modules.get("seminar_cli.patterns")
+    if patterns is not None:
+        patterns.save()
+    os._exit(code)
 
 
 def _run(args: list[str]) -> int:
