@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import subprocess
+import sys
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 from reach import Reach
 
-from seminar_cli.read.inline import images, links, mistune_tokens, simple_tokens, strip_markup
+from seminar_cli.read.inline import images, links, mistune_tokens, simple_tokens, strip_markup, unescape
 
 # Words, punctuation, HTML tags and links the fast path reads itself (alone; side by side they can
 # make an entity, an image or a tag it must notice), and markup and links it leaves to mistune.
@@ -123,3 +126,27 @@ def test_the_usual_bold_emphasis_and_code_are_read_without_mistune() -> None:
         assert merged(simple) == merged(mistune_tokens(value))
     for value in ("**Speaker:**Ann", "x**:a**", "` x `", "*a **b** c*", "**a*"):
         assert simple_tokens(value) is None, value  # left to mistune: emphasis it may or may not read
+
+
+_REFERENCES = st.one_of(
+    st.integers(0, 0x11FFFF).map(lambda number: f"&#{number};"),
+    st.integers(0, 0x11FFFF).map(lambda number: f"&#x{number:x};"),
+    st.integers(0, 0x11FFFF).map(lambda number: f"&#X{number:X}"),  # no semicolon: html reads it too
+    st.sampled_from(["&#10558;", "&#0000065;", "&amp;", "&nbsp;", "&ouml;", "&", "&#", "&#;", "&#x;", "&bogus;"]),
+    st.text(alphabet="ab ;#x1&<\t\n\r", max_size=4),
+)
+
+
+@given(st.lists(_REFERENCES, max_size=6).map("".join))
+def test_unescape_reads_every_reference_as_html_does(text: str) -> None:
+    assert unescape(text) == html.unescape(text)
+
+
+def test_numbered_references_to_plain_characters_are_read_without_the_entity_table() -> None:
+    code = (
+        "import sys; from seminar_cli.read.inline import unescape; "
+        "assert unescape('&#10558; Back & top &#x2934;') == '\u293e Back & top \u2934'; "
+        "assert 'html.entities' not in sys.modules; "
+        "assert unescape('&nbsp;') == '\\xa0' and 'html.entities' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -158,7 +158,7 @@ def _attr(pattern: re.Pattern[str], tag: str) -> str | None:
     match = pattern.search(tag)
     if match is None:
         return None
-    return _unescape(next(group for group in match.groups() if group is not None))
+    return unescape(next(group for group in match.groups() if group is not None))
 
 
 def _text_of(children: list[dict[str, Any]]) -> str:
@@ -167,7 +167,7 @@ def _text_of(children: list[dict[str, Any]]) -> str:
         if "children" in child:
             out.append(_text_of(child["children"]))
         elif child["type"] == "text":
-            out.append(_unescape(child.get("raw", "")))  # each piece alone: `&\#124;` stays `&#124;`
+            out.append(unescape(child.get("raw", "")))  # each piece alone: `&\#124;` stays `&#124;`
         elif child["type"] == "codespan":
             out.append(child.get("raw", ""))
         elif child["type"] in ("softbreak", "linebreak"):
@@ -235,13 +235,38 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _unescape(text: str) -> str:
-    """`&amp;` and the like as the characters they stand for (the entity table loads only when needed)."""
+_CHARACTER = compiled(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")  # `&#10558;`, `&#x2934;`
+_AMPERSAND = compiled(r"&(?=[\t\n\f <&;]|\Z)")  # `Science & Engineering`: what no reference can start with
+
+
+def unescape(text: str) -> str:
+    """`&amp;` and the like as the characters they stand for, as `html.unescape` reads them.
+
+    Pages write arrows and symbols as numbered references (`&#10558;`) and `&` as itself
+    (`Science & Engineering`); those are read here, and the entity table of `html` loads only
+    for a named entity (`&nbsp;`) or a reference HTML reads in its own way (`&#150;`, `&#0;`).
+    """
     if "&" not in text:
         return text
+    numbered = [int(decimal) if decimal else int(hexadecimal, 16) for decimal, hexadecimal in _CHARACTER.findall(text)]
+    if len(numbered) + len(_AMPERSAND.findall(text)) == text.count("&") and all(map(_plain, numbered)):
+        return _CHARACTER.sub(_character, text)
     import html
 
     return html.unescape(text)
+
+
+def _character(match: re.Match[str]) -> str:
+    return chr(int(match.group(1)) if match.group(1) else int(match.group(2), 16))
+
+
+def _plain(number: int) -> bool:
+    """True for a code point HTML reads as itself: not a control, surrogate or non-character."""
+    if number < 0xA0:
+        return 0x20 <= number <= 0x7E
+    if number >= 0x10000:
+        return number <= 0x10FFFF and number & 0xFFFF < 0xFFFE
+    return not (0xD800 <= number <= 0xDFFF or 0xFDD0 <= number <= 0xFDEF or number >= 0xFFFE)
 
 
 @frozen
@@ -284,7 +309,7 @@ def _segment(token: dict[str, Any], open_href: str | None) -> Segment:
         return Segment("emphasis", _clean(words))
     if kind in ("softbreak", "linebreak"):
         return Segment("text", " ")
-    return Segment("text", _unescape(words))
+    return Segment("text", unescape(words))
 
 
 def split_br(text: str) -> list[str]:
