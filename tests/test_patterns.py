@@ -46,14 +46,19 @@ def test_every_pattern_from_a_cache_entry_is_what_re_compile_makes() -> None:
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (source, sample)
 
 
+def python(folder: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """A Python process run with `args` and the cache in `folder`; it must succeed."""
+    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, check=True)
+
+
 def run(folder: str) -> subprocess.CompletedProcess[str]:
     """A process that compiles our patterns with the cache in `folder` and prints how many it compiled itself."""
     script = (
         "import seminar_cli.api, seminar_cli.lint.registry; from seminar_cli import patterns; "
         "print(len(patterns._cache.held), len(patterns._cache.fresh))"
     )
-    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    return python(folder, "-c", script)
 
 
 def counts(result: subprocess.CompletedProcess[str]) -> tuple[int, int]:
@@ -132,13 +137,7 @@ def test_the_model_s_methods_come_from_the_cache_and_work(tmp_path: Path) -> Non
         "row = Row('', ('a',), True, '\\n'); assert (row.line, row.text) == (0, '|a|\\n'); "
         "print(sum(key[1] == -1 for key in patterns._cache.held), sum(key[1] == -1 for key in patterns._cache.fresh))"
     )
-    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
-    first, second = (
-        subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-        ).stdout.split()
-        for _ in range(2)
-    )
+    first, second = (python(folder, "-c", script).stdout.split() for _ in range(2))
     assert first[0] == "0" and int(first[1]) > 20
     assert second == [first[1], "0"]
 
@@ -146,15 +145,8 @@ def test_the_model_s_methods_come_from_the_cache_and_work(tmp_path: Path) -> Non
 def test_the_console_script_writes_the_cache_before_it_leaves(tmp_path: Path) -> None:
     """`seminar` leaves without Python's exit handlers (cli.entry.script): it writes the cache itself first."""
     folder = str(tmp_path / "cache")
-    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
-    page = str(EXAMPLES / "ml-seminar-2026.md")
-    linted = subprocess.run(
-        [sys.executable, "-m", "seminar_cli", "lint", "--today", "2026-11-23", page],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert (linted.returncode, linted.stderr) == (0, "seminar lint: 1 page checked, no problems\n")
+    linted = python(folder, "-m", "seminar_cli", "lint", "--today", "2026-11-23", str(EXAMPLES / "ml-seminar-2026.md"))
+    assert linted.stderr == "seminar lint: 1 page checked, no problems\n"
     held, fresh = counts(run(folder))
     assert held > 100 and fresh == 0
 
@@ -166,8 +158,7 @@ def test_save_writes_what_the_run_compiled_and_leaves_the_exit_handler_nothing(t
         "patterns.save(); print(len(patterns._cache.fresh), os.listdir(os.environ['SEMINAR_CACHE_DIR'])); "
         "os._exit(0)"
     )
-    env = {**os.environ, "SEMINAR_CACHE_DIR": folder}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    result = python(folder, "-c", script)
     (written,) = Path(folder).iterdir()
     assert result.stdout.split(" ", 1) == ["0", f"[{written.name!r}]\n"]
     assert ("(?P<probe>saved[ ]now)", 0) in marshal.loads(written.read_bytes())
