@@ -12,7 +12,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from datetime import date, datetime
-from typing import TYPE_CHECKING, cast
 
 from .config import find_config
 from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
@@ -21,6 +20,7 @@ from .model import Config, Frozen, Page, frozen
 from .read.page import parse_page
 from .text.render import render_page
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
@@ -204,6 +204,7 @@ def lint_paths(
 
     if today is None and now is None:
         raise ValueError("lint_paths needs today or now")
+    moment = now if now is not None else datetime.min  # read only when `today` is None, and then `now` is given
     tally = _Tally()
     cache: dict[str, Config] = {}
     for path in markdown_files(paths):
@@ -217,7 +218,7 @@ def lint_paths(
         except SeminarError as error:
             tally.errors.append(error)
             continue
-        day = today if today is not None else default_today(page, settings, cast(datetime, now))
+        day = today if today is not None else default_today(page, settings, moment)
         _lint_file(tally, page, (text, stamp), day, settings, fix)
     return tally.result()
 

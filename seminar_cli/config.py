@@ -14,11 +14,14 @@ import os
 import re
 from collections.abc import Callable
 from datetime import time
-from typing import Any
 
 from .errors import ConfigError
 from .model import Config, PastOrder, PastTalks
 from .read.dates import scan_time, weekday_index
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 KEYS = (
     "timezone", "select", "ignore", "meeting-day", "hours", "past-order", "past-talks", "pages", "details-days",

@@ -11,10 +11,13 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import BinaryIO
 
 from .errors import Interrupted, PageWriteError, SeminarError, UnreadablePageError, UsageError, WriteRefusedError
 from .model import PAGE_SIZE_LIMIT, Frozen, frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO never waits for a writer
 _TEMP = ".seminar-"  # what marks this tool's temporary files: `.NAME.seminar-XXXXXXXX.tmp`

@@ -11,11 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 from operator import attrgetter
-from typing import Any, ClassVar, Literal, TypeVar, cast, dataclass_transform
 
 from .patterns import compiled_code
 
-_V = TypeVar("_V", bound="Frozen")
+# `typing` is read by the type checker only: loading it costs `seminar lint` more than a page (see `frozen`).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
+
+    _V = TypeVar("_V", bound="Frozen")
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[type], type]:
+        """What `typing.dataclass_transform` does at run time: nothing."""
+        return lambda made: made
 
 
 class FrozenError(AttributeError):
@@ -84,7 +93,8 @@ def frozen(kind: type[_V]) -> type[_V]:
     made.__qualname__ = kind.__qualname__
     made.__init__ = _init(made, names, defaults)
     made._values = attrgetter(*names) if names else (lambda value: ())
-    return cast("type[_V]", made)
+    result: type[_V] = made
+    return result
 
 
 def _init(kind: type, names: tuple[str, ...], defaults: dict[str, object]) -> Callable[..., None]:
@@ -117,25 +127,28 @@ def replace(value: _V, /, **changes: Any) -> _V:
 
 Day = date  # the type, for fields declared after a field named `date`
 
-SectionKind = Literal[
-    "preamble",
-    "about",
-    "next",
-    "upcoming",
-    "schedule",
-    "past",
-    "recorded",
-    "organization",
-    "unknown",
-]
+if TYPE_CHECKING:
+    SectionKind = Literal[
+        "preamble",
+        "about",
+        "next",
+        "upcoming",
+        "schedule",
+        "past",
+        "recorded",
+        "organization",
+        "unknown",
+    ]
+    FieldKind = Literal["title", "time", "location", "speaker", "affiliation", "link", "note"]
+    TextKind = Literal["abstract", "bio"]
+    EntryStatus = Literal["held", "cancelled", "no-meeting", "placeholder"]
+    ListingShape = Literal["table", "html-table", "list", "headings", "paragraphs", "blocks", "fields"]
+    DateOrder = Literal["month-first", "day-first"]
+    PastOrder = Literal["newest-first", "oldest-first"]
+    PastTalks = Literal["blocks", "rows"]
+else:  # at run time annotations are not evaluated: the names only have to exist
+    SectionKind = FieldKind = TextKind = EntryStatus = ListingShape = DateOrder = PastOrder = PastTalks = str
 TALK_SECTIONS: frozenset[str] = frozenset({"next", "upcoming", "past", "recorded"})
-FieldKind = Literal["title", "time", "location", "speaker", "affiliation", "link", "note"]
-TextKind = Literal["abstract", "bio"]
-EntryStatus = Literal["held", "cancelled", "no-meeting", "placeholder"]
-ListingShape = Literal["table", "html-table", "list", "headings", "paragraphs", "blocks", "fields"]
-DateOrder = Literal["month-first", "day-first"]
-PastOrder = Literal["newest-first", "oldest-first"]
-PastTalks = Literal["blocks", "rows"]
 
 
 @frozen

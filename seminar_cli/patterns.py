@@ -22,9 +22,12 @@ import marshal
 import os
 import re
 import sys
-from typing import Any
 
 from . import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # the engine's own constructor, which `re.compile` calls with what its compiler produced
     import _sre  # type: ignore[import-not-found]  # (no stubs: a module of the interpreter itself)

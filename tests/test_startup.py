@@ -53,10 +53,11 @@ def test_linting_a_page_without_links_needs_only_the_lint_code(tmp_path: Path) -
     assert not found & set(HEAVY), found & set(HEAVY)
 
 
-def test_linting_real_pages_never_loads_typer_rich_or_pydantic() -> None:
+def test_linting_real_pages_never_loads_typer_rich_pydantic_or_typing() -> None:
+    """`typing` too: the modules lint loads import it only for the type checker (`TYPE_CHECKING = False`)."""
     pages = [str(path) for path in shared_pages()] or [str(path) for path in EXAMPLES.glob("*.md")]
     found = imported(["-m", "seminar_cli", "lint", "--today", "2026-11-23", *pages], exit_code=1 if pages else 0)
-    assert not found & {"rich", "pydantic", "typer", "dateutil"}
+    assert not found & {"rich", "pydantic", "typer", "dateutil", "typing"}
 
 
 def test_an_import_that_crashes_fails_the_probe() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, time
-from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Row, Speaker
@@ -22,6 +21,7 @@ from ..read.talks import bold_title
 from ..read.zones import SEASONAL, label_on
 from .sentences import sentences
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .style import PageStyle
 

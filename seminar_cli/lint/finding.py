@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..model import Frozen, frozen
 
-Severity = Literal["error", "warning"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Severity = Literal["error", "warning"]
+else:  # annotations are not evaluated at run time
+    Severity = str
 
 
 @frozen

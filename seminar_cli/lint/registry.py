@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Frozen, frozen
 from .finding import Hit, Severity
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .context import Context
 

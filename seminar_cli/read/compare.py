@@ -10,13 +10,18 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal
 
 from ..model import Speaker
 from ..patterns import compiled
 from .dates import is_tbd
 
-PlaceKind = Literal["virtual", "onsite", "hybrid"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    PlaceKind = Literal["virtual", "onsite", "hybrid"]
+else:  # annotations are not evaluated at run time
+    PlaceKind = str
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "phd", "jr", "sr"})
 _VIRTUAL = compiled(

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
 
 from ..model import Frozen, frozen
 from ..patterns import compiled
 
-TokenKind = Literal["iso", "numeric", "named"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    TokenKind = Literal["iso", "numeric", "named"]
+else:  # annotations are not evaluated at run time
+    TokenKind = str
 
 MONTH_WORDS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,

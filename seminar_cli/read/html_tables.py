@@ -7,7 +7,6 @@ without a talk. Cells are read by what their header (or label) means, as in pipe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..model import RawBlock
 from .date_tokens import DateToken, date_tokens
@@ -16,6 +15,7 @@ from .items import FIELD_KINDS
 from .people import blank, read_people, status_of
 from .tables import kind_of_header
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .html_text import Cell
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from sys import intern
-from typing import Any
 
 from ..model import Frozen, frozen
 from ..patterns import compiled
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _HREF = compiled(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = compiled(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from sys import intern
-from typing import Literal
 
 from ..model import EntryStatus, Frozen, Speaker, frozen
 from ..patterns import compiled
 from . import inline
 from .compare import looks_like_name
 from .dates import is_tbd
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
 _INSTITUTION = compiled(
     r"\b(univ\w*|universit\w*|institut\w*|college|school|lab(orator(y|ies))?|cent(er|re)|department|dept|"
@@ -65,7 +68,10 @@ _PAREN = compiled(r"\(([^()]*)\)")
 _DASH = compiled(r"(?<=\s)[-–—](?=\s)")  # a dash between spaces; the parts are stripped
 
 
-DashOrder = Literal["speaker-first", "title-first"]
+if TYPE_CHECKING:
+    DashOrder = Literal["speaker-first", "title-first"]
+else:  # annotations are not evaluated at run time
+    DashOrder = str
 
 
 @frozen

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from ..model import FrontMatter, Frozen, Page, frozen
 from ..patterns import compiled
@@ -20,6 +19,7 @@ from .dates import WEEKDAYS, scan_time
 from .frontmatter import SEASON_KEYS, YEAR, season_values
 from .refs import TalkRef
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
