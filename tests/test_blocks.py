@@ -169,8 +169,9 @@ _PIECES = ["\n", "\r\n", "\r", " ", "---", "| a | b |", "|---|---|", "# H", "<!-
 def test_the_layout_says_where_each_block_and_line_is(text: str) -> None:
     """Blocks and lines cut from the layout's offsets are the text's own, line by line (CR, CRLF, a BOM)."""
     found = layout(text)
-    assert list(found.lines()) == [body(line) for line in split_lines(text)]
-    assert len(found.lines()) == len(split_lines(text))
+    lines = found.lines()
+    assert list(lines) == [body(line) for line in split_lines(text)] == [lines[i] for i in range(len(lines))]
+    assert len(lines) == len(split_lines(text))
     cut = segment(text)
     every = ([cut.front_matter] if cut.front_matter else []) + list(cut.blocks)
     assert [found.block(index) for index in range(len(found.kinds))] == every

@@ -188,6 +188,8 @@ def _skipped_lines(ctx: Context) -> set[int]:
 
 
 def _without_code(text: str) -> str:
+    if "`" not in text:
+        return text
     return _CODE.sub(lambda match: " " * len(match.group(0)), text)
 
 
@@ -207,10 +209,11 @@ def _markdown_blocks(ctx: Context, inside: set[int]) -> Iterator[list[int]]:
 
 def _loose_bold(ctx: Context, numbers: list[int]) -> Iterator[Hit]:
     # The regex finds candidates cheaply; mistune confirms that the asterisks really stay literal.
-    candidates = [(number, _LOOSE_BOLD.search(_without_code(ctx.lines[number - 1]))) for number in numbers]
+    lines = [(number, ctx.lines[number - 1]) for number in numbers]
+    candidates = [(number, _LOOSE_BOLD.search(_without_code(line)) if "**" in line else None) for number, line in lines]
     if not any(found for _, found in candidates):
         return
-    text = "\n".join(ctx.lines[number - 1] for number in numbers)
+    text = "\n".join(line for _, line in lines)
     if "\\*" in text or not _literal_stars(text):
         return
     for number, found in candidates:

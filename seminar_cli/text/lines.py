@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..patterns import compiled
 
 TYPE_CHECKING = False
@@ -42,8 +44,11 @@ class LineView:
         return body(self._text[self._starts[index] if index else 0 : self._starts[index + 1]])
 
     def __iter__(self) -> Iterator[str]:
-        for index in range(len(self._starts) - 1):
-            yield self[index]
+        text, starts = self._text, self._starts
+        start = 0  # the first line starts at the text's start
+        for end in islice(starts, 1, None):  # (a slice would copy every offset of a big page)
+            yield body(text[start:end])
+            start = end
 
 
 def eol(line: str) -> str:
