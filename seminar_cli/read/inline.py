@@ -239,14 +239,15 @@ def _clean(text: str) -> str:
 
 
 _CHARACTER = compiled(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")  # `&#10558;`, `&#x2934;`
-_AMPERSAND = compiled(r"&(?=[\t\n\f <&;]|\Z)")  # `Science & Engineering`: what no reference can start with
+# `Science & Engineering`, `R&D`, `Q&A`: every named entity starts with a letter and has two or more
+_AMPERSAND = compiled(r"&(?![A-Za-z#])|&[A-Za-z](?![A-Za-z0-9;])")
 
 
 def unescape(text: str) -> str:
     """`&amp;` and the like as the characters they stand for, as `html.unescape` reads them.
 
     Pages write arrows and symbols as numbered references (`&#10558;`) and `&` as itself
-    (`Science & Engineering`); those are read here, and the entity table of `html` loads only
+    (`Science & Engineering`, `Q&A`); those are read here, and the entity table of `html` loads only
     for a named entity (`&nbsp;`) or a reference HTML reads in its own way (`&#150;`, `&#0;`).
     """
     if "&" not in text:
