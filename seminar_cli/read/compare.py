@@ -15,6 +15,7 @@ from typing import Literal
 from ..model import Speaker
 from ..patterns import compiled
 from .dates import is_tbd
+from .memo import Memo
 
 PlaceKind = Literal["virtual", "onsite", "hybrid"]
 
@@ -71,7 +72,7 @@ def same_person(first: str, second: str) -> bool:
     return any(_same_words(one, two) for one in _spellings(first) for two in _spellings(second))
 
 
-@lru_cache(maxsize=65536)
+@Memo
 def _spellings(name: str) -> frozenset[tuple[str, ...]]:
     """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`), and with its nickname.
 
@@ -133,7 +134,7 @@ def looks_like_name(text: str) -> bool:
     return all(_NAME_WORD.match(word) for word in words) and words[0][:1].isupper()
 
 
-@lru_cache(maxsize=65536)
+@Memo
 def title_key(title: str) -> str:
     """A title's letters and digits only, folded: spacing, case, punctuation and a cancel mark do not count."""
     return re.sub(r"[\W_]+", "", fold(_CANCEL_MARK.sub("", title)))

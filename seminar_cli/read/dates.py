@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from functools import lru_cache
 from sys import intern
 from typing import NamedTuple
 
 from ..model import TimeSlot
 from ..patterns import compiled
+from .memo import Memo2
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -203,7 +203,7 @@ def weekday_index(written: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=65536)  # lint's rules ask again for the lines that reading the page read
+@Memo2  # lint's rules ask again for the lines that reading the page read
 def scan_time(text: str, default_year: int | None) -> TimeScan:
     """Read a talk's time line (`10-11 a.m. ET, Thursday, 01/22/2026`) into its parts."""
     found = find_date(text, default_year)

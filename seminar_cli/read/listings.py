@@ -33,6 +33,7 @@ from .entries import Draft, Found, Node, caption_of, entry
 from .headed import level_of, read_headings
 from .html_tables import read_html_table
 from .items import read_list
+from .memo import on_forget
 from .paragraphs import read_paragraphs
 from .rows import schedule_drafts
 from .sections import classify_heading
@@ -308,6 +309,7 @@ def _skipped(page: Page) -> set[int]:
 
 _CACHE: dict[int, tuple[Page, tuple[Listing, ...]]] = {}
 _CACHE_SIZE = 8
+on_forget(_CACHE.clear)  # the page is done: its listings go with it
 
 
 def remember(page: Page, found: tuple[Listing, ...]) -> None:
