@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from sys import intern
 from typing import Literal
 
 from ..model import Speaker
@@ -73,7 +74,7 @@ def same_person(first: str, second: str) -> bool:
 
 
 @Memo
-def _spellings(name: str) -> frozenset[tuple[str, ...]]:
+def _spellings(name: str) -> tuple[tuple[str, ...], ...]:
     """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`), and with its nickname.
 
     A nickname in parentheses or quotes before the last name stands for the first name:
@@ -85,7 +86,8 @@ def _spellings(name: str) -> frozenset[tuple[str, ...]]:
     if nickname:
         rest = nickname.group("rest")
         spellings += [_words(f"{nickname.group('nick')} {rest}"), _words(f"{nickname.group('given')} {rest}")]
-    return frozenset(words for words in spellings if words)
+    # Each spelling once, its words shared with every other name's (a page's memo holds one entry per name).
+    return tuple(dict.fromkeys(tuple(map(intern, words)) for words in spellings if words))
 
 
 Agreement = tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]

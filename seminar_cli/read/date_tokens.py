@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from ..patterns import compiled
+from .memo import shared
 
 TokenKind = Literal["iso", "numeric", "named"]
 
@@ -101,7 +102,7 @@ class DateToken(NamedTuple):
             return None
         month, day = self.month_day(day_first)
         try:
-            return date(year, month, day)
+            return shared(date(year, month, day))
         except ValueError:
             return None
 

@@ -90,3 +90,18 @@ class Memo2(Generic[_K, _J, _V]):
     def cache_clear(self) -> None:
         """Forget this memo's values alone."""
         self._tables.clear()
+
+
+_SHARED: dict[object, object] = {}
+on_forget(_SHARED.clear)
+
+
+def shared(value: _V) -> _V:
+    """The value equal to `value` that the page already holds, else `value` itself (from now on that one).
+
+    A page repeats its dates, times and spans many times over: one object each is held instead
+    of one per talk. Only for values whose equals are of their own type (a date, a time, a tuple of ints).
+    """
+    if len(_SHARED) >= LIMIT:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
