@@ -17,6 +17,7 @@ from .config import find_config
 from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
 from .files import Stamp, check_output, locked, read_stamped, read_text, remove_stale_temporary_files, write_atomic
 from .model import Config, Frozen, Page, frozen
+from .read.memo import forget_page
 from .read.page import parse_page
 from .text.render import render_page
 
@@ -78,10 +79,13 @@ def edit_text(text: str, operation: Operation, path: str | None = None) -> EditR
     """Parse, infer the style, apply a pure operation, render, and check the result reads back as intended."""
     from .edit.style import infer_style
 
-    page = parse_page(text, path)
-    edit = operation(page, infer_style(page))
-    after = render_page(edit.page)
-    verify(edit.page, after, path, page if after == text else None, original=page)
+    try:
+        page = parse_page(text, path)
+        edit = operation(page, infer_style(page))
+        after = render_page(edit.page)
+        verify(edit.page, after, path, page if after == text else None, original=page)
+    finally:
+        forget_page()  # the memos of the page's reading: the edit is done with it
     return EditResult(path, text, after, edit.summary, edit.notes)
 
 
@@ -208,6 +212,7 @@ def lint_paths(
     tally = _Tally()
     cache: dict[str, Config] = {}
     for path in markdown_files(paths):
+        forget_page()  # the page before is done: nothing of it is kept while this one is read
         try:
             settings = (config or find_config(path, cache)).with_options(list(select), list(ignore))
             text, stamp = read_stamped(path, settings.max_page_size)
@@ -220,6 +225,7 @@ def lint_paths(
             continue
         day = today if today is not None else default_today(page, settings, moment)
         _lint_file(tally, page, (text, stamp), day, settings, fix)
+    forget_page()  # nor while the findings are reported
     return tally.result()
 
 

@@ -23,6 +23,7 @@ from conftest import EXAMPLES, read
 
 from seminar_cli.cli.lean import lean
 from seminar_cli.cli.show import show
+from seminar_cli.read.memo import forget_page
 
 PAGE = read(EXAMPLES / "ml-seminar-2026.md")
 ROW = next(line for line in PAGE.split("\n") if line.startswith("| 10-08-2026 |"))
@@ -94,11 +95,12 @@ def page_with(crafted: Crafted, n: int) -> str:
 
 
 def forget() -> None:
-    """Empty every cache of the package, so that each run reads the page afresh."""
+    """Empty every cache and page memo of the package, so that each run reads the page afresh."""
+    forget_page()
     for name, module in list(sys.modules.items()):
         if name.startswith("seminar_cli"):
             for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
+                if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
 
 

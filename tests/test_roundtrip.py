@@ -83,3 +83,14 @@ def test_a_page_joins_back_to_its_text_and_to_no_other() -> None:
     assert joins_back(page, text)
     for other in (text[:-1], text + "\n", text.replace("Past", "Pest", 1), "", "x" + text[1:]):
         assert not joins_back(page, other)
+
+
+def test_a_page_whose_last_section_is_a_heading_alone_joins_back() -> None:
+    from seminar_cli.text.render import joins_back
+
+    text = read(Path(__file__).parent.parent / "examples" / "ml-seminar-2026.md") + "\n# Organizers\n"
+    page = parse_page(text)
+    assert page.sections[-1].heading is not None and not page.sections[-1].items
+    assert joins_back(page, text) and render_page(page) == text
+    for other in (text[:-1], text + "\n", text.replace("# Organizers", "# Organisers")):
+        assert not joins_back(page, other)

@@ -85,6 +85,9 @@ def _targets(paths: list[str]) -> list[str]:
     return targets
 
 
+_LINES_AT_ONCE = 4096
+
+
 def _report(result: LintResult, output: Format) -> int:
     """Findings on stdout in the chosen format; unreadable pages, refused fixes, notes and a summary on stderr.
 
@@ -98,8 +101,11 @@ def _report(result: LintResult, output: Format) -> int:
     findings = list(result.findings)
     if output is Format.sarif:
         sys.stdout.write(report.as_sarif(findings, all_rules()))
+    elif output is Format.text:  # a few thousand lines at a time: the report of a big page is never held whole
+        for start in range(0, len(findings), _LINES_AT_ONCE):
+            sys.stdout.write(report.as_text(findings[start : start + _LINES_AT_ONCE]))
     else:
-        writers = {Format.text: report.as_text, Format.json: report.as_json, Format.github: report.as_github}
+        writers = {Format.json: report.as_json, Format.github: report.as_github}
         sys.stdout.write(writers[output](findings))
     codes = [fail(problem) for problem in (*result.errors, *result.unwritten)]
     for item in result.refused:

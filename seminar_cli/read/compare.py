@@ -10,10 +10,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from sys import intern
 
 from ..model import Speaker
 from ..patterns import compiled
 from .dates import is_tbd
+from .memo import Memo
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,8 +78,8 @@ def same_person(first: str, second: str) -> bool:
     return any(_same_words(one, two) for one in _spellings(first) for two in _spellings(second))
 
 
-@lru_cache(maxsize=65536)
-def _spellings(name: str) -> frozenset[tuple[str, ...]]:
+@Memo
+def _spellings(name: str) -> tuple[tuple[str, ...], ...]:
     """A name's words, and those outside and inside parentheses (`王晓明 (Xiaoming Wang)`), and with its nickname.
 
     A nickname in parentheses or quotes before the last name stands for the first name:
@@ -89,7 +91,8 @@ def _spellings(name: str) -> frozenset[tuple[str, ...]]:
     if nickname:
         rest = nickname.group("rest")
         spellings += [_words(f"{nickname.group('nick')} {rest}"), _words(f"{nickname.group('given')} {rest}")]
-    return frozenset(words for words in spellings if words)
+    # Each spelling once, its words shared with every other name's (a page's memo holds one entry per name).
+    return tuple(dict.fromkeys(tuple(map(intern, words)) for words in spellings if words))
 
 
 Agreement = tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]
@@ -138,7 +141,7 @@ def looks_like_name(text: str) -> bool:
     return all(_NAME_WORD.match(word) for word in words) and words[0][:1].isupper()
 
 
-@lru_cache(maxsize=65536)
+@Memo
 def title_key(title: str) -> str:
     """A title's letters and digits only, folded: spacing, case, punctuation and a cancel mark do not count."""
     return re.sub(r"[\W_]+", "", fold(_CANCEL_MARK.sub("", title)))

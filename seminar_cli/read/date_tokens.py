@@ -12,6 +12,7 @@ from datetime import date
 
 from ..model import Frozen, frozen
 from ..patterns import compiled
+from .memo import shared
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class DateToken(Frozen):
             return None
         month, day = self.month_day(day_first)
         try:
-            return date(year, month, day)
+            return shared(date(year, month, day))
         except ValueError:
             return None
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from functools import lru_cache
 from sys import intern
 
 from ..model import Frozen, TimeSlot, frozen
 from ..patterns import compiled
+from .memo import Memo2, shared
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -98,11 +98,12 @@ def find_date(text: str, default_year: int | None) -> tuple[DateText, tuple[int,
         return None
     reader = _READERS[match.re.pattern]
     year, month, day, pattern = reader(match, default_year)
-    span = (match.start(), match.end())
+    span = shared((match.start(), match.end()))
+    pattern = intern(pattern)
     if year is None:
         return DateText(None, pattern, error="the date has no year and the page gives none"), span
     try:
-        return DateText(date(year, month, day), pattern), span
+        return DateText(shared(date(year, month, day)), pattern), span
     except ValueError:
         return DateText(None, pattern, error=f"{match.group(0)!r} is not a date that exists"), span
 
@@ -207,21 +208,21 @@ def weekday_index(written: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=65536)  # lint's rules ask again for the lines that reading the page read
+@Memo2  # lint's rules ask again for the lines that reading the page read
 def scan_time(text: str, default_year: int | None) -> TimeScan:
     """Read a talk's time line (`10-11 a.m. ET, Thursday, 01/22/2026`) into its parts."""
     found = find_date(text, default_year)
     date_text, date_span = found if found else (DateText(None, None), None)
     masked = _mask(text, date_span)
     weekday = _WEEKDAY.search(masked)
-    weekday_span = weekday.span() if weekday else None
+    weekday_span = shared(weekday.span()) if weekday else None
     masked = _mask(masked, weekday_span)
     start = end = None
     range_span = None
     match = _RANGE.search(masked) or _SINGLE.search(masked)
     if match:
         start, end = _resolve(match)
-        range_span = match.span()
+        range_span = shared(match.span())
         masked = _mask(masked, range_span)
     tz = _TZ.search(masked)
     slot = TimeSlot(
@@ -230,10 +231,10 @@ def scan_time(text: str, default_year: int | None) -> TimeScan:
         end=end,
         tz=intern(tz.group(1)) if tz else None,
         weekday=intern(weekday.group(0)) if weekday else None,
-        date_text=text[date_span[0] : date_span[1]] if date_span else None,
+        date_text=intern(text[date_span[0] : date_span[1]]) if date_span else None,
         date_error=date_text.error,
     )
-    return TimeScan(slot, date_span, date_text.pattern, weekday_span, range_span, tz.span() if tz else None)
+    return TimeScan(slot, date_span, date_text.pattern, weekday_span, range_span, shared(tz.span()) if tz else None)
 
 
 def _mask(text: str, span: tuple[int, int] | None) -> str:
@@ -310,4 +311,4 @@ def _at(hour: int, minute: int, meridiem: str | None) -> time | None:
     hour24 = _hour24(hour, meridiem)
     if not (0 <= hour24 < 24 and 0 <= minute < 60):
         return None
-    return time(hour24, minute)
+    return shared(time(hour24, minute))

@@ -8,6 +8,7 @@ then builds the `Entry` records.
 from __future__ import annotations
 
 from datetime import time
+from sys import intern
 
 from ..model import Entry, EntryStatus, Frozen, Heading, Item, ListingShape, RawBlock, Section, Speaker, frozen
 from ..text.lines import body, split_lines
@@ -64,7 +65,7 @@ def entry(draft: Draft, settled: Settled) -> Entry:
     return Entry(
         line=draft.line,
         end_line=draft.end_line,
-        date_text=draft.token.text if draft.token else draft.label,
+        date_text=intern(draft.token.text) if draft.token else draft.label,  # the talk's or row's own
         date=settled.date,
         status=draft.status,
         title=draft.title,

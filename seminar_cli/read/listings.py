@@ -34,6 +34,7 @@ from .entries import Draft, Found, Node, caption_of, entry
 from .headed import level_of, read_headings
 from .html_tables import read_html_table
 from .items import read_list
+from .memo import on_forget
 from .paragraphs import read_paragraphs
 from .rows import schedule_drafts
 from .sections import classify_heading
@@ -66,8 +67,7 @@ def nodes_of(page: Page) -> list[Node]:
 def read_listings(page: Page) -> tuple[Listing, ...]:
     """Every talk listing of the page, in page order, its dates settled."""
     nodes = nodes_of(page)
-    page_year = _page_year(page)
-    found: list[tuple[Found, Context, Node]] = []
+    settling = _Settling(_page_year(page))
     headings: list[tuple[int, str, int]] = []
     caption: tuple[str, int] | None = None
     skip: dict[Reader, int] = {}
@@ -76,13 +76,13 @@ def read_listings(page: Page) -> tuple[Listing, ...]:
         node = nodes[index]
         taken = _take(nodes, index, skip)
         if taken is not None:
-            found.append((taken, Context(tuple(headings), taken.caption or caption), node))
+            settling.add(taken, Context(tuple(headings), taken.caption or caption), node)
             index = max(taken.end, index + 1)
             caption = None
             continue
         caption = _track(node, headings, caption)
         index += 1
-    return _settled(found, page_year)
+    return settling.done()
 
 
 def _take(nodes: Sequence[Node], index: int, skip: dict[Reader, int]) -> Found | None:
@@ -152,22 +152,32 @@ def _talk_draft(talk: Talk) -> Draft:
     )
 
 
-def _settled(found: list[tuple[Found, Context, Node]], page_year: YearSource | None) -> tuple[Listing, ...]:
-    """Settle each listing's dates; a listing the page never settles takes the order another listing settled."""
-    page_order: Decision | None = None
-    listings: list[Listing] = []
-    pending: list[int] = []
-    for taken, context, node in found:
-        listing, decision = _listing(taken, context, node, page_year, None)
-        if decision is not None and page_order is None and listing.dates.order is not None:
-            page_order = Decision(decision.day_first, f"as elsewhere on the page ({decision.evidence})")
+class _Settling:
+    """Each listing's dates settled as it is found; a listing the page never settles takes the order another settled.
+
+    The entries a shape reader took are let go once their listing is built (a big page's listings are
+    many thousand entries each), but those of a listing that waits for the order of the page.
+    """
+
+    def __init__(self, page_year: YearSource | None) -> None:
+        self.page_year = page_year
+        self.page_order: Decision | None = None
+        self.listings: list[Listing] = []
+        self.pending: dict[int, tuple[Found, Context, Node]] = {}
+
+    def add(self, taken: Found, context: Context, node: Node) -> None:
+        listing, decision = _listing(taken, context, node, self.page_year, None)
+        if decision is not None and self.page_order is None and listing.dates.order is not None:
+            self.page_order = Decision(decision.day_first, f"as elsewhere on the page ({decision.evidence})")
         if listing.dates.unsettled:
-            pending.append(len(listings))
-        listings.append(listing)
-    for position in pending if page_order is not None else ():
-        taken, context, node = found[position]
-        listings[position] = _listing(taken, context, node, page_year, page_order)[0]
-    return tuple(listing for listing in listings if listing.entries)
+            self.pending[len(self.listings)] = (taken, context, node)
+        self.listings.append(listing)
+
+    def done(self) -> tuple[Listing, ...]:
+        listings = self.listings
+        for position, (taken, context, node) in self.pending.items() if self.page_order is not None else ():
+            listings[position] = _listing(taken, context, node, self.page_year, self.page_order)[0]
+        return tuple(listing for listing in listings if listing.entries)
 
 
 def _listing(
@@ -310,6 +320,7 @@ def _skipped(page: Page) -> set[int]:
 
 _CACHE: dict[int, tuple[Page, tuple[Listing, ...]]] = {}
 _CACHE_SIZE = 8
+on_forget(_CACHE.clear)  # the page is done: its listings go with it
 
 
 def remember(page: Page, found: tuple[Listing, ...]) -> None:

@@ -11,11 +11,12 @@ import re
 from ..errors import InternalError, NotASeminarPageError
 from ..model import TALK_SECTIONS, Heading, Item, Page, RawBlock, Schedule, Section, SectionKind, Talk
 from ..patterns import compiled
-from ..text.blocks import heading_of, segment
+from ..text.blocks import heading_of, layout, segment
 from ..text.lines import detect_newline
 from ..text.tables import parse_table
 from .frontmatter import read_front_matter, season_year_of
 from .listings import read_listings, remember, settled_schedules
+from .memo import on_forget
 from .sections import classify_heading, group_sections
 from .tables import is_schedule_header, parse_organization, parse_schedule
 from .talks import ends_talk, is_title_start, moved, parse_talk
@@ -50,6 +51,7 @@ def parse_page(
 
 
 _REREAD: list[tuple[str, str | None, int | None, Page]] = []  # the page last read with `known`, and how
+on_forget(layout.cache_clear)  # the layout lint reads of the page it has just parsed
 
 
 def _read(text: str, path: str | None, season_year: int | None, known: Page | None) -> Page:

@@ -100,7 +100,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
     cells = {key: values[position] if position < len(values) else "" for key, position in index.items()}
     struck = bool(values) and all(_STRUCK.match(value) for value in values if value)
     cells = {key: _unstrike(value) for key, value in cells.items()}
-    date_text = cells.get("date", "")
+    date_text = intern(cells.get("date", ""))  # the listing's entry of the row holds the same
     parsed = parse_date(inline.strip_markup(date_text), year)
     title_cell, cancelled = inline.split_cancelled(cells.get("title", ""))
     title_links = inline.links(title_cell)

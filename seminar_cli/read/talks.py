@@ -155,8 +155,10 @@ def _title_line(line: str, number: int) -> list[TalkPart]:
     rest = match.group("rest")
     if not _BR.search(rest):
         suffix = intern(match.group("post") + rest + eol(line))
-        return [Field("title", intern(match.group("pre")), "", match.group("title"), suffix, number)]
-    title = Field("title", intern(match.group("pre")), "", match.group("title"), intern(match.group("post")), number)
+        return [Field("title", intern(match.group("pre")), "", intern(match.group("title")), suffix, number)]
+    title = Field(
+        "title", intern(match.group("pre")), "", intern(match.group("title")), intern(match.group("post")), number
+    )
     return [title, *_split_details(rest + eol(line), number, seen=set())]
 
 

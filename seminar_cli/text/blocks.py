@@ -121,13 +121,14 @@ def layout(text: str) -> Layout:
     bom = BOM if text.startswith(BOM) else ""
     pieces = text[len(bom) :].split("\n")  # each line without its "\n" (a last one without it: alone, at the end)
     last = pieces.pop()
-    starts = array("q", accumulate((len(piece) + 1 for piece in pieces), initial=len(bom)))
+    width = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset: a page's lines are many
+    starts = array(width, accumulate((len(piece) + 1 for piece in pieces), initial=len(bom)))
     bodies = [piece[:-1] if piece.endswith("\r") else piece for piece in pieces]  # `body` of each line
     if last:
         starts.append(len(text))
         bodies.append(last)
     kinds: list[str] = []
-    firsts = array("q")
+    firsts = array(width)
     front = _front_matter(bodies)
     if front:
         kinds.append("front_matter")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import (
     Field,
+    Item,
     Organization,
     Page,
     PhotoTable,
@@ -29,38 +30,57 @@ def render_page(page: Page) -> str:
 
 
 def joins_back(page: Page, text: str) -> bool:
-    """True when the page renders as `text`, checked piece by piece: no copy of the page's text is made."""
+    """True when the page renders as `text`, checked piece by piece: no copy of the page's text is made.
+
+    The pieces of one item at a time are rendered: a section of thousands of talks is never held whole.
+    """
     out: list[str] = [page.bom]
     if page.front_matter is not None:
         out.append(page.front_matter.text)
-    at = 0
-    for section in (None, *page.sections):
-        if section is not None:
-            _section(section, out)
-        for piece in out:
-            if not text.startswith(piece, at):
-                return False
-            at += len(piece)
-        out.clear()
+    at = _joined(out, text, 0)
+    for section in page.sections:
+        if section.heading is not None:
+            out.append(section.heading.text)
+            at = _joined(out, text, at)
+        for item in section.items:
+            _item(item, out)
+            at = _joined(out, text, at)
+        if at < 0:
+            return False
     return at == len(text)
+
+
+def _joined(out: list[str], text: str, at: int) -> int:
+    """Where `text` goes on after the pieces of `out` that it holds from `at` (-1 when it does not), `out` emptied."""
+    for piece in out:
+        if at < 0 or not text.startswith(piece, at):
+            at = -1
+            break
+        at += len(piece)
+    out.clear()
+    return at
 
 
 def _section(section: Section, out: list[str]) -> None:
     if section.heading is not None:
         out.append(section.heading.text)
     for item in section.items:
-        if isinstance(item, Talk):
-            for part in item.parts:
-                out.append(render_part(part))
-        elif isinstance(item, Schedule):
-            out.append(item.table.header.text)
-            out.append(item.table.delimiter.text)
-            for entry in item.items:
-                out.append(render_entry(entry))
-        elif isinstance(item, Organization):
-            out.append(render_table(item.table))
-        else:
-            out.append(item.text)
+        _item(item, out)
+
+
+def _item(item: Item, out: list[str]) -> None:
+    if isinstance(item, Talk):
+        for part in item.parts:
+            out.append(render_part(part))
+    elif isinstance(item, Schedule):
+        out.append(item.table.header.text)
+        out.append(item.table.delimiter.text)
+        for entry in item.items:
+            out.append(render_entry(entry))
+    elif isinstance(item, Organization):
+        out.append(render_table(item.table))
+    else:
+        out.append(item.text)
 
 
 def render_part(part: TalkPart) -> str:

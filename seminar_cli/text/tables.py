@@ -23,8 +23,20 @@ def parse_row(line: str, number: int) -> Row:
     opened = content[len(lead) : len(lead) + 1] == "|"
     pieces = [intern(piece) for piece in _UNESCAPED_PIPE.split(content[len(lead) + opened :])]  # cells repeat
     if len(pieces) > 1 and not pieces[-1].strip():
-        return Row(lead, tuple(pieces[:-1]), True, intern(pieces[-1] + ending), number, opened)
-    return Row(lead, tuple(pieces), False, ending, number, opened)
+        return Row(lead, _cells(pieces[:-1]), True, intern(pieces[-1] + ending), number, opened)
+    return Row(lead, _cells(pieces), False, ending, number, opened)
+
+
+_BARE = compiled(r"[\s:|-]*+")  # a row of blank or dashed cells: the header and delimiter of a photo table
+_BARE_ROWS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _cells(pieces: list[str]) -> tuple[str, ...]:
+    """The cells as a tuple; rows of only blank or dashed cells (each photo table repeats them) share one."""
+    cells = tuple(pieces)
+    if len(_BARE_ROWS) < 4096 and len(cells) < 16 and all(_BARE.fullmatch(cell) for cell in cells):
+        return _BARE_ROWS.setdefault(cells, cells)
+    return cells
 
 
 def is_row(line: str, opened: bool) -> bool:
@@ -38,7 +50,7 @@ def parse_table(block: RawBlock) -> Table | None:
     lines = split_lines(block.text)
     if len(lines) < 2 or not _DELIMITER.match(body(lines[1])) or "-" not in lines[1]:
         return None
-    rows = [parse_row(line, block.line + index) for index, line in enumerate(lines[:2])]
+    rows = [parse_row(lines[0], block.line), parse_row(lines[1], block.line + 1)]  # the header holds the table's line
     items: list[Row | RawBlock] = []
     opened = rows[0].opened
     for index, line in enumerate(lines[2:], start=2):
