@@ -12,11 +12,21 @@ layout of its text). A memo nobody empties (a program that reads page after page
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
 
-_K = TypeVar("_K")
-_J = TypeVar("_J")
-_V = TypeVar("_V")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Generic, TypeVar
+
+    _K = TypeVar("_K")
+    _J = TypeVar("_J")
+    _V = TypeVar("_V")
+else:  # `typing` loads for the type checker only (start-up): at run time the memos need no parameters
+
+    class Generic:
+        def __class_getitem__(cls, parameters: object) -> type:
+            return cls
+
+    _K = _J = _V = None
 
 LIMIT = 1 << 18  # entries of one memo: more than a page of the biggest size holds values of one kind
 
