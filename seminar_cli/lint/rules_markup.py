@@ -161,20 +161,21 @@ def _html_lines(ctx: Context) -> set[int]:
     """Lines inside block-level HTML (`<p>` … `</p>`): Jekyll's kramdown does not read markdown there."""
     found: set[int] = set()
     skip = _skipped_lines(ctx)
-    number = 1
-    while number <= len(ctx.lines):
-        opened = _BLOCK_TAG.match(ctx.lines[number - 1]) if number not in skip else None
+    lines = ctx.lines
+    end = 0  # the last line of the block just read
+    for number, line in enumerate(lines, start=1):
+        if number <= end or "<" not in line[:4] or number in skip:  # a block tag opens within the first 4 columns
+            continue
+        opened = _BLOCK_TAG.match(line)
         if opened is None or "markdown" in opened.group(2).lower():
-            number += 1
             continue
         closing = f"</{opened.group(1).lower()}>"
         end = number
-        rest = ctx.lines[number - 1][opened.end() :]
-        while closing not in rest.lower() and end < len(ctx.lines):
+        rest = line[opened.end() :]
+        while closing not in rest.lower() and end < len(lines):
             end += 1
-            rest = ctx.lines[end - 1]
+            rest = lines[end - 1]
         found.update(range(number + 1, end + 1))
-        number = end + 1
     return found
 
 
