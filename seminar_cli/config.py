@@ -48,7 +48,7 @@ def _find(folder: str) -> Config:
             return _config(data.get("tool", {}).get("seminar", data), dotfile)
         pyproject = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(pyproject):
-            table = _load(pyproject).get("tool", {}).get("seminar")
+            table = _load(pyproject, unless_without=b"seminar").get("tool", {}).get("seminar")
             if table is not None:
                 return _config(table, pyproject)
         parent = os.path.dirname(folder)
@@ -57,14 +57,27 @@ def _find(folder: str) -> Config:
         folder = parent
 
 
-def _load(path: str) -> dict[str, Any]:
-    import tomllib  # only when a configuration file exists
-
+def _load(path: str, unless_without: bytes = b"") -> dict[str, Any]:
+    """The file's TOML; `{}` when it lacks the word `unless_without` (and any escape that could spell it)."""
     try:
         with open(path, "rb") as stream:
-            return tomllib.load(stream)
+            data = stream.read()
     except OSError as error:
         raise ConfigError(f"cannot be read: {error.strerror}", path=str(path)) from None
+    if unless_without not in data and b"\\u" not in data and b"\\U" not in data:
+        return {}  # another tool's pyproject.toml: no key of it can name us, so it need not be read
+    import tomllib  # only when a configuration file may configure us
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"byte {data[error.start]:#04x} is not UTF-8 text",
+            path=str(path),
+            line=data.count(b"\n", 0, error.start) + 1,
+            column=error.start - data.rfind(b"\n", 0, error.start),
+            expected="a UTF-8 TOML file",
+        ) from None
     except tomllib.TOMLDecodeError as error:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))

@@ -271,14 +271,25 @@ def test_configuration_values() -> None:
         ("[tool.seminar]\ntimzone = 'America/Chicago'\n", "unknown key 'timzone': expected 'timezone'"),
         ("[tool.seminar]\nmeeting-day = 'someday'\n", "expected a weekday such as 'Thursday'"),
         ("[tool.seminar\n", "is not valid TOML"),
+        ("[tool.seminar]\nignore = ['\udcff']\n", "pyproject.toml:2:12: byte 0xff is not UTF-8 text"),
     ],
 )
 def test_bad_configuration_exits_2(tmp_path: Path, content: str, message: str) -> None:
-    write(tmp_path, "pyproject.toml", content)
+    (tmp_path / "pyproject.toml").write_bytes(content.encode("utf-8", "surrogateescape"))
     page = write(tmp_path, "seminar.md", BAD)
     code, out, err = run("lint", *TODAY, str(page))
     assert (code, out) == (2, "")
     assert err.startswith(f"seminar: {tmp_path / 'pyproject.toml'}") and message in err
+
+
+def test_a_pyproject_that_cannot_name_seminar_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", '[project]\nname = "site"\n[tool.black\n')  # not TOML, and not ours
+    page = write(tmp_path, "events/talks.md", BAD)
+    code, out, _ = run("lint", *TODAY, "--format", "json", str(page))
+    assert code == 1 and "SEM001" in {item["code"] for item in json.loads(out)}
+    assert find_config(page).path is None
+    write(tmp_path, "pyproject.toml", '[tool."semin\\u0061r"]\nignore = ["SEM001"]\n')  # an escape spells our name
+    assert find_config(page).ignore == ("SEM001",)
 
 
 def test_today_defaults_to_the_date_in_the_series_time_zone() -> None:
