@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -186,3 +188,14 @@ def test_a_line_view_reads_from_either_end_and_stops() -> None:
         lines[3]
     with pytest.raises(IndexError):
         lines[-4]
+
+
+@given(
+    st.text(alphabet=" \t\u3000\u00a0`~x\n", max_size=12),
+    st.sampled_from(["```", "````", "~~~", "~~~~~"]),
+)
+def test_a_fence_closes_as_commonmark_s_closing_line_reads(line: str, fence: str) -> None:
+    from seminar_cli.text.blocks import _closes
+
+    pattern = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+    assert _closes(line, fence) == bool(pattern.match(line))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import subprocess
 import sys
 from typing import Any
@@ -166,3 +167,10 @@ def test_numbered_references_to_plain_characters_are_read_without_the_entity_tab
         "assert unescape('&nbsp;') == '\\xa0' and 'html.entities' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@given(st.text(alphabet="ab_é1 -'\u0301\u00b2", max_size=12), st.text(alphabet="abé1\u00b2", min_size=1, max_size=3))
+def test_a_whole_word_is_found_as_the_word_boundary_pattern_finds_it(text: str, word: str) -> None:
+    from seminar_cli.read.compare import has_word
+
+    assert has_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)

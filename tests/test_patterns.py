@@ -162,3 +162,37 @@ def test_save_writes_what_the_run_compiled_and_leaves_the_exit_handler_nothing(t
     (written,) = Path(folder).iterdir()
     assert result.stdout.split(" ", 1) == ["0", f"[{written.name!r}]\n"]
     assert ("(?P<probe>saved[ ]now)", 0) in marshal.loads(written.read_bytes())
+
+
+def test_a_run_with_the_cache_compiles_no_pattern_of_its_own(tmp_path: Path) -> None:
+    """Linting every example page builds each pattern from the cache: none is compiled anew."""
+    folder = str(tmp_path / "cache")
+    pages = []
+    for path in sorted(EXAMPLES.glob("*.md")):  # away from our pyproject.toml, whose TOML reader compiles its own
+        pages.append(str(tmp_path / path.name))
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    script = (
+        "import os, re._compiler, sys\n"
+        "made, compile, engine = [], re._compiler.compile, os.path.dirname(re.__file__)\n"
+        "def counted(source, flags=0):\n"
+        "    caller = sys._getframe(1)\n"
+        "    while caller.f_code.co_filename.startswith(engine):\n"
+        "        caller = caller.f_back\n"
+        "    if 'seminar_cli' in caller.f_code.co_filename:\n"  # ours, not mistune's own patterns
+        "        made.append(source)\n"
+        "    return compile(source, flags)\n"
+        "re._compiler.compile = counted\n"
+        "from seminar_cli.cli.entry import main\n"
+        "sys.argv = ['seminar', 'lint', '--today', '2026-11-23', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(repr(made), file=sys.__stderr__)\n"
+    )
+    python(folder, "-c", script, *pages)  # the first run fills the cache
+    second = subprocess.run(
+        [sys.executable, "-c", script, *pages],
+        capture_output=True, text=True, env={**os.environ, "SEMINAR_CACHE_DIR": folder},
+    )  # fmt: skip
+    assert second.stderr.splitlines()[-1] == "[]"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
 from ..patterns import compiled
 from ..read import inline
-from ..read.compare import fold, known_names, looks_like_name, name_tokens, share_someone
+from ..read.compare import fold, has_word, known_names, looks_like_name, name_tokens, share_someone
 from ..read.tables import kind_of_header
 from ..text.tables import cell_column, parse_table
 from .context import Context
@@ -123,7 +123,7 @@ def photo_caption(ctx: Context) -> Iterator[Hit]:
 def _mentioned(name: str, text: str) -> bool:
     """True when `text` (folded) names the person by their last name."""
     words = name_tokens(name)
-    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
+    return bool(words) and has_word(text, words[-1])
 
 
 def _caption_at(table: Table, caption: str) -> tuple[int, int]:

@@ -27,6 +27,7 @@ _COMMON_WORDS = (
     "group program programme inc llc ltd corp corporation company"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
+_CAPTION_SEPARATOR = compiled(r"[,;]| - | — ")
 _PLACE_WORDS = compiled(
     r"\b(universit\w*|univ|institut\w*|college|school|laborator\w*|labs?|cent(?:er|re)|inc|corp\w*|company|"
     r"hospital|academy|polytechnic|foundation|observatory)\b",
@@ -78,7 +79,7 @@ def _other_place(column: PhotoColumn, columns: int, names: list[str], row: str) 
 
 def _pieces(line: str) -> list[str]:
     """A caption line cut where affiliations are joined (`Computer Science Division, ORNL`)."""
-    return [piece.strip() for piece in re.split(r"[,;]| - | — ", line) if piece.strip()]
+    return [piece.strip() for piece in _CAPTION_SEPARATOR.split(line) if piece.strip()]
 
 
 def _names_a_place(text: str) -> bool:

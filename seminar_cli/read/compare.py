@@ -26,6 +26,9 @@ else:  # annotations are not evaluated at run time
     PlaceKind = str
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "phd", "jr", "sr"})
+_HEAD_END = compiled(r"[:—–]| - ")
+_NOT_WORD = compiled(r"[\W_]+")
+_WORD_RUN = compiled(r"[^\W_]+")
 _VIRTUAL = compiled(
     r"\b(virtual(ly)?|online|remote(ly)?|zoom|teams|webex|webinar|google meet|live ?stream(ed)?|streamed)\b", re.I
 )
@@ -69,8 +72,23 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return _words(outside) or _words(name)
 
 
+def has_word(text: str, word: str) -> bool:
+    """True when `word` (letters and digits) stands in `text` as a whole word, as the pattern `\\bword\\b` finds it."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(word for word in re.findall(r"[^\W_]+", fold(text)) if word not in _HONORIFICS)
+    return tuple(word for word in _WORD_RUN.findall(fold(text)) if word not in _HONORIFICS)
 
 
 def same_person(first: str, second: str) -> bool:
@@ -144,7 +162,7 @@ def looks_like_name(text: str) -> bool:
 @Memo
 def title_key(title: str) -> str:
     """A title's letters and digits only, folded: spacing, case, punctuation and a cancel mark do not count."""
-    return re.sub(r"[\W_]+", "", fold(_CANCEL_MARK.sub("", title)))
+    return _NOT_WORD.sub("", fold(_CANCEL_MARK.sub("", title)))
 
 
 def is_known(text: str | None) -> bool:
@@ -164,7 +182,7 @@ def last_names(names: Iterable[str]) -> set[str]:
 
 def head_key(title: str) -> str:
     """The key of a title's part before its colon or dash (`Graph Transformers` of `Graph Transformers: ...`)."""
-    return title_key(re.split(r"[:—–]| - ", title, maxsplit=1)[0])
+    return title_key(_HEAD_END.split(title, maxsplit=1)[0])
 
 
 def title_keys(title: str) -> set[str]:

@@ -12,6 +12,8 @@ from ..text.lines import body, split_lines
 
 YEAR = compiled(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 SEASON_KEYS = ("title", "description", "permalink")
+_COMMENT = compiled(r"(^|\s)#.*$")
+_KEY_LINE = compiled(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
 _KEY = compiled(r"^([A-Za-z_][\w-]*)\s*:")
 COMMENT = compiled(r"(^|\s)#")
 _BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
@@ -54,7 +56,7 @@ def read_front_matter(block: RawBlock | None) -> FrontMatter | None:
     key = None
     for line in split_lines(block.text)[1:-1]:
         text = body(line)
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:(.*)$", text)
+        match = _KEY_LINE.match(text)
         if match:
             key = match.group(1)
             fields[key] = [match.group(2)]
@@ -69,7 +71,7 @@ def read_front_matter(block: RawBlock | None) -> FrontMatter | None:
 
 def _yaml_text(value: str) -> str:
     """A front-matter line as a reader sees it: no comment, quotes, or `<br/>`."""
-    value = re.sub(r"(^|\s)#.*$", "", value).strip()
+    value = _COMMENT.sub("", value).strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1]
     return _BR.sub(" ", value).strip()

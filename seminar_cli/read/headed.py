@@ -24,6 +24,7 @@ from .items import FIELD_KINDS, is_item
 from .people import Described, blank, people_phrase, read_free, read_people, status_of
 
 # `**Speaker:** X`, `**Speaker**: X`, `*Abstract:*`, `Title: X`: an emphasis mark, a label, a colon in or after it.
+_DASH = compiled(r"\s+(?:--|–|—)\s*")
 _LABEL = compiled(r"^\s*(\*\*|__|\*|_)?(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)(?:\1)?:(?:\1)?\s*(?P<value>.*)$")
 _DATE_LABEL = compiled(r"^\W{0,3}(date|when|day)\W{0,3}:", re.I | re.M)
 _NUMBERED = compiled(r"^\s*\d{1,4}\s*[.:)]\s*")
@@ -231,7 +232,7 @@ def _heading_says(rest: str, *, named_below: bool) -> Described:
 def _from_lines(lines: list[str]) -> tuple[tuple[Speaker, ...], str | None]:
     """Speakers named in the body's lines: a line that starts with a name and a dash (`Guilhem Lavaux --`)."""
     for line in lines[:6]:
-        head = re.split(r"\s+(?:--|–|—)\s*", line, maxsplit=1)
+        head = _DASH.split(line, maxsplit=1)
         if len(head) == 2:
             found = people_phrase(head[0])
             if found:

@@ -23,6 +23,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Literal
 
+_CAPITAL_WORD = compiled(r"[A-Z][\w'’-]+")
+_LINK_END = compiled(r"\]\([^)]*\)|</a>")
 _INSTITUTION = compiled(
     r"\b(univ\w*|universit\w*|institut\w*|college|school|lab(orator(y|ies))?|cent(er|re)|department|dept|"
     r"academy|inc|ltd|corp\w*|company|research|hospital|foundation|observatory|agency|ministry|cnrs|inria|"
@@ -138,7 +140,7 @@ def _name_and_paren(text: str) -> tuple[str, str | None]:
 
 
 def _after_links(text: str) -> str | None:
-    tail = re.split(r"\]\([^)]*\)|</a>", text)[-1]
+    tail = _LINK_END.split(text)[-1]
     value = inline.strip_markup(tail).strip(" ,;-–—()")
     return value or None
 
@@ -375,7 +377,7 @@ def person(text: str) -> bool:
 
 def _namelike(text: str) -> bool:
     """A name, or a first name alone as reading groups write them (`Vishnu`, `Seong-Heon`)."""
-    return person(text) or bool(re.fullmatch(r"[A-Z][\w'’-]+", text) and not _INSTITUTION.search(text))
+    return person(text) or bool(_CAPITAL_WORD.fullmatch(text) and not _INSTITUTION.search(text))
 
 
 def people_phrase(text: str) -> tuple[tuple[Speaker, ...], str | None] | None:

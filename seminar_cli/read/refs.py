@@ -12,6 +12,7 @@ from .dates import is_tbd, parse_date
 from .listings import listings
 from .matching import match
 
+_NUMERIC_DATE = compiled(r"\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*")
 _HONORIFIC = compiled(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
 _WORD = compiled(r"[^\W\d_]{3,}", re.UNICODE)
 
@@ -146,7 +147,7 @@ def find_talk(page: Page, selector: str) -> TalkRef:
 
 def _day_first_reading(text: str, day: date) -> date | None:
     """The other reading of a numeric date such as `05/03/2024` (day and month swapped), if it exists."""
-    if not re.fullmatch(r"\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*", text) or day.day > 12:
+    if not _NUMERIC_DATE.fullmatch(text) or day.day > 12:
         return None
     return day.replace(month=day.day, day=day.month)
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
 Hours = tuple[time, time]
+_SEASONAL_LABEL = compiled(r"[A-Z]{1,2}[SD]T")
 _CLOCK_WORDS = compiled(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)
 _SHORT_END = compiled(r"\s*[-–—/]\s*(\d{2})(?!\d)")
 _DAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
@@ -119,7 +120,7 @@ def talk_slot(ref: TalkRef, tz: ZoneInfo, hours: Hours | None) -> Slot | None:
 
 def zone_label(label: str | None, moment: datetime) -> str:
     """The label to print for a time: a generic one as the page writes it (ET), else the zone's own (EDT)."""
-    if label and not re.fullmatch(r"[A-Z]{1,2}[SD]T", label):
+    if label and not _SEASONAL_LABEL.fullmatch(label):
         return label
     return moment.tzname() or ""
 

@@ -32,6 +32,7 @@ from . import inline
 from .dates import is_tbd, scan_time
 from .tables import parse_photo_table, speakers_of
 
+_LINK_WORD = compiled(r"\b(link|zoom|teams|webex|meet|slides?|recording|video)\b")
 _TITLE = compiled(r"^(?P<pre>\s*+\*\*)(?!\*)(?P<title>[\s*]*+[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
 _BR = compiled(r"(<br\s*/?>)", re.I)
 _UNESCAPED_COMMA = compiled(r"(?<!\\),")
@@ -211,7 +212,7 @@ def _classify(text: str, seen: set[str]) -> tuple[FieldKind, str, str]:
         for kind, words in _FIELD_WORDS:
             if word in words:
                 return kind, label, value
-        if re.search(r"\b(link|zoom|teams|webex|meet|slides?|recording|video)\b", word):
+        if _LINK_WORD.search(word):
             return "link", label, value
         return "note", label, value
     scan = scan_time(text, None)

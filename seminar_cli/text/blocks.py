@@ -213,11 +213,17 @@ def _continues_paragraph(line: str) -> bool:
 
 
 def _until_fence_close(bodies: list[str], index: int, fence: str) -> int:
-    closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
     for end in range(index + 1, len(bodies)):
-        if closing.match(bodies[end]):
+        if _closes(bodies[end], fence):
             return end + 1
     return len(bodies)
+
+
+def _closes(line: str, fence: str) -> bool:
+    """True when `line` closes the fence: up to three spaces, at least as many of its marks, then only spaces."""
+    rest = line.lstrip(" ")
+    marks = rest.rstrip()
+    return len(line) - len(rest) <= 3 and len(marks) >= len(fence) and marks == fence[0] * len(marks)
 
 
 def _until_contains(bodies: list[str], index: int, needle: str, offset: int, lower: bool = False) -> int:
