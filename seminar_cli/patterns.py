@@ -22,6 +22,7 @@ import marshal
 import os
 import re
 import sys
+from types import CodeType  # not `type(compile(...))`: the first compile() builds all of Python's AST classes
 
 from . import __version__
 
@@ -39,7 +40,6 @@ except (ImportError, AttributeError):  # another interpreter: compile as usual
     _ENGINE = ""
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-CodeType = type(compile("", "", "exec"))
 _CACHE_LIMIT = 8 * 1024 * 1024
 
 
