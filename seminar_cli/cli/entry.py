@@ -25,7 +25,10 @@ def main() -> None:
 
         sys.stdout.write(f"seminar {__version__}\n")
         raise SystemExit(0)
-    import signal
+    try:  # the interpreter's own module, which `signal` wraps in enums that cost more to make than lint's rules
+        import _signal as signal  # type: ignore[import-not-found]  # (no stubs: a module of the interpreter itself)
+    except ImportError:  # another interpreter
+        import signal
 
     from ..errors import Interrupted
     from ..files import on_signal
