@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import nullcontext
 from datetime import date, datetime
 
 from .config import find_config
 from .errors import Interrupted, NotASeminarPageError, SeminarError, UsageError, WriteRefusedError
-from .files import Stamp, check_output, locked, read_stamped, read_text, remove_stale_temporary_files, write_atomic
+from .files import (
+    NOT_LOCKED,
+    Stamp,
+    check_output,
+    locked,
+    read_stamped,
+    read_text,
+    remove_stale_temporary_files,
+    write_atomic,
+)
 from .model import Config, Frozen, Page, frozen
 from .read.memo import forget_page
 from .read.page import parse_page
@@ -142,7 +150,7 @@ def edit_file(path: str, operation: Operation, *, write: bool) -> EditResult:
     """Edit the page at `path`; with `write`, replace it atomically, only if it changed and nobody else did."""
     limit = find_config(path).max_page_size
     try:
-        with locked(path) if write else nullcontext():
+        with locked(path) if write else NOT_LOCKED:
             if write:
                 remove_stale_temporary_files(path)  # a killed run's leftovers; no other run writes meanwhile
             text, stamp = read_stamped(path, limit)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 
 from .errors import Interrupted, PageWriteError, SeminarError, UnreadablePageError, UsageError, WriteRefusedError
 from .model import PAGE_SIZE_LIMIT, Frozen, frozen
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import TracebackType
     from typing import BinaryIO
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO never waits for a writer
@@ -275,6 +274,8 @@ def _keep_owner(handle: int, info: os.stat_result) -> None:
     try:
         os.fchown(handle, info.st_uid, info.st_gid)
     except PermissionError:
+        from contextlib import suppress  # (on the way to a write only: reading pages never loads contextlib)
+
         with suppress(PermissionError):
             os.fchown(handle, -1, info.st_gid)  # a user may still give it a group they belong to
 
@@ -320,6 +321,8 @@ def _write_error(error: BaseException, path: str) -> BaseException:
 
 
 def _remove(temp: str) -> None:
+    from contextlib import suppress
+
     with suppress(FileNotFoundError):
         os.unlink(temp)
 
@@ -333,6 +336,8 @@ def remove_stale_temporary_files(path: str) -> int:
         stale = [entry for entry in os.scandir(folder) if pattern.fullmatch(entry.name) and _ours(entry)]
     except OSError:
         return 0
+    from contextlib import suppress
+
     for entry in stale:
         with suppress(OSError):
             os.unlink(entry.path)
@@ -367,52 +372,85 @@ def on_signal(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-@contextmanager
-def _signals_held(path: str, *, written: bool = True) -> Iterator[None]:
+def _signals_held(path: str, *, written: bool = True) -> _Held:
     """Hold SIGINT, SIGTERM and SIGHUP back for a step that must not be cut (the rename, making the
     temporary file); raise them once it is done, `written` telling whether the page was."""
-    _signals.holding = True
-    try:
-        yield
-    finally:
+    return _Held(path, written)
+
+
+class _Held:
+    """The context of `_signals_held`."""
+
+    __slots__ = ("path", "written")
+
+    def __init__(self, path: str, written: bool) -> None:
+        self.path, self.written = path, written
+
+    def __enter__(self) -> None:
+        _signals.holding = True
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         _signals.holding = False
-    if _signals.pending:
-        signum, _signals.pending = _signals.pending, 0
-        raise Interrupted(signum, path, written=written)
+        if _signals.pending and kind is None:  # (an error on its way out goes first, as it would unheld)
+            signum, _signals.pending = _signals.pending, 0
+            raise Interrupted(signum, self.path, written=self.written)
 
 
-@contextmanager
-def locked(path: str) -> Iterator[None]:
+class _Lock:
+    """An exclusive lock on a page (`locked`), or none (`NOT_LOCKED`)."""
+
+    __slots__ = ("handle", "path")
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: int | None = None
+
+    def __enter__(self) -> None:
+        if self.path is not None:
+            self.handle = _lock(self.path)
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self.handle is not None:
+            os.close(self.handle)
+            self.handle = None
+
+
+NOT_LOCKED = _Lock(None)
+
+
+def locked(path: str) -> _Lock:
     """Hold an exclusive lock on the page while it is read, edited and replaced.
 
     The lock is on the file itself (no lock file is left behind); a replaced page is a new file,
     so the path is opened again until the locked file is the one it names.
     """
+    return _Lock(path)
+
+
+def _lock(path: str) -> int | None:
+    """The handle of the locked file; None when it cannot be locked (reading will report or refuse it)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
+        return None
     while True:
         try:
             handle = os.open(path, os.O_RDONLY | _NONBLOCK)
         except OSError:
-            yield  # reading will report the problem
-            return
+            return None
         try:
             if not stat.S_ISREG(os.fstat(handle).st_mode):
                 os.close(handle)
-                yield  # reading will refuse it
-                return
+                return None
             fcntl.flock(handle, fcntl.LOCK_EX)
             if os.fstat(handle).st_ino == os.stat(path).st_ino:
-                break
+                return handle
         except OSError:
             pass
-        os.close(handle)
-    try:
-        yield
-    finally:
         os.close(handle)
 
 
@@ -421,6 +459,8 @@ def _sync_folder(folder: str) -> None:
         handle = os.open(folder, os.O_RDONLY)
     except OSError:
         return
+    from contextlib import suppress
+
     with suppress(OSError):
         os.fsync(handle)
     os.close(handle)
