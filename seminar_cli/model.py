@@ -278,7 +278,11 @@ TalkPart = Field | PhotoTable | TextPart | RawBlock
 
 @frozen
 class Talk(Frozen):
-    """A talk block: its parts in page order, and what they say."""
+    """A talk block: its parts in page order, and what they say.
+
+    The abstract and the bio are read off their parts when asked for: a copy of each kept
+    beside the part would hold every talk's longest texts twice.
+    """
 
     parts: tuple[TalkPart, ...]
     title: str
@@ -288,11 +292,26 @@ class Talk(Frozen):
     location: str | None
     when: TimeSlot | None
     photo: tuple[PhotoColumn, ...]
-    abstract: str | None
-    bio: str | None
     bio_label: str | None
     links: tuple[Link, ...]
     line: int = 0
+
+    @property
+    def abstract(self) -> str | None:
+        """The abstract's text without the spacing around it (None when there is none, or it is empty)."""
+        return self.text_of("abstract")
+
+    @property
+    def bio(self) -> str | None:
+        """The bio's text without the spacing around it (None when there is none, or it is empty)."""
+        return self.text_of("bio")
+
+    def text_of(self, kind: TextKind) -> str | None:
+        """The text of the first labelled part of a kind, stripped; None when there is none or it is empty."""
+        for part in self.parts:
+            if isinstance(part, TextPart) and part.kind == kind:
+                return (part.body.strip() or None) if part.body is not None else None
+        return None
 
 
 @frozen

@@ -123,6 +123,26 @@ def test_show_json_lists_every_entry_with_its_iso_date(tmp_path: Path) -> None:
     assert data["unread"] == []
 
 
+def test_a_schedule_listing_holds_the_speakers_its_rows_have_read() -> None:
+    text = (
+        "---\ntitle: Test Series\npermalink: /events/test-2026/\n---\n\n# Schedule\n\n"
+        "| Date | Name | Talk |\n| --- | --- | --- |\n| 01-14-2026 | Ann Lee and Bo Park | Tides |\n"
+        "| 01-21-2026 | TBD | TBD |\n| 01-28-2026 | [Cy Wu](https://c.example), TBA | Waves |\n"
+    )
+    page = parse_page(text)
+    assert page.schedule is not None
+    rows = page.schedule.entries
+    (listing,) = [listing for listing in listings(page) if listing.shape == "table"]
+    assert [[speaker.name for speaker in entry.speakers] for entry in listing.entries] == [
+        ["Ann Lee", "Bo Park"], [], ["Cy Wu"]
+    ]  # fmt: skip
+    assert listing.entries[0].speakers is rows[0].speakers  # one tuple for the page, not one each
+    for row, entry in zip(rows, listing.entries, strict=True):
+        assert entry.speakers == tuple(speaker for speaker in row.speakers if speaker.name not in ("TBD", "TBA"))
+        if entry.speakers == row.speakers:
+            assert entry.speakers is row.speakers
+
+
 def test_a_line_that_looks_like_a_talk_but_no_listing_reads_is_reported() -> None:
     text = "# Talks\n\n| Date | Speaker |\n| --- | --- |\n| 03/17/2026 | Ann Lee |\n\nMarch 24, 2026: our next talk\n"
     data = page_data(parse_page(text))

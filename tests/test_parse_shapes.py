@@ -10,8 +10,9 @@ from conftest import DATA, read
 from seminar_cli.api import parse_page, render_page
 from seminar_cli.edit import targets
 from seminar_cli.errors import PageSyntaxError
-from seminar_cli.model import PhotoTable, RawBlock, Schedule, TextPart
+from seminar_cli.model import PhotoTable, RawBlock, Schedule, TextPart, replace
 from seminar_cli.read.listings import listings
+from seminar_cli.read.talks import moved
 
 
 def one_talk(markup: str, heading: str = "# Next Presentation"):  # type: ignore[no-untyped-def]
@@ -72,6 +73,29 @@ def test_bio_label_variants(label: str) -> None:
     assert talk.bio == "She works."
     assert talk.abstract == "Words."
     assert talk.bio_label == label.strip().strip("*").rstrip(":")
+
+
+def test_abstract_and_bio_are_the_stripped_texts_of_their_parts_and_follow_them() -> None:
+    talk = one_talk(
+        "**T**\n<br>Location: X\n\n**Abstract**\n\n  Words here.  \n\n**Bio:** She works.\n\n**Bio**\nAgain."
+    )
+    texts = {part.kind: part for part in reversed(talk.parts) if isinstance(part, TextPart)}  # the first of each
+    assert texts["abstract"].body is not None and texts["bio"].body is not None
+    assert (talk.abstract, talk.bio) == (texts["abstract"].body.strip(), texts["bio"].body.strip())
+    assert (talk.abstract, talk.bio) == ("Words here.", "She works.")  # the first part of each kind
+    assert "abstract" not in talk.__fields__ and "bio" not in talk.__fields__  # read off the parts, not kept twice
+    parts = tuple(replace(part, body="\nOther words.\n") if part is texts["abstract"] else part for part in talk.parts)
+    changed = replace(talk, parts=parts)
+    assert (changed.abstract, changed.bio) == ("Other words.", "She works.")
+    assert changed != talk and replace(changed, parts=talk.parts) == talk
+    shifted = moved(talk, 3)
+    assert (shifted.line, shifted.abstract, shifted.bio) == (talk.line + 3, talk.abstract, talk.bio)
+
+
+def test_an_empty_or_missing_abstract_is_none() -> None:
+    empty = one_talk("**T**\n<br>Location: X\n\n**Abstract**\n\n**Bio**\nShe works.")
+    assert (empty.abstract, empty.bio) == (None, "She works.")
+    assert (one_talk("**T**\n<br>Location: X").abstract, one_talk("**T**\n<br>Location: X").bio) == (None, None)
 
 
 def test_photo_table_one_row_and_two_rows() -> None:

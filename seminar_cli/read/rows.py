@@ -101,4 +101,6 @@ def _speakers(
     else:
         described = read_free(_cell(entry.row, columns, "links"))
         speakers, inside = described.speakers, described.affiliation
-    return tuple(speaker for speaker in speakers if not blank(speaker.name)), affiliation or inside
+    kept = tuple(speaker for speaker in speakers if not blank(speaker.name))
+    # Most rows name the speakers their schedule entry has read already: the page holds them once.
+    return (entry.speakers if kept == entry.speakers else kept), affiliation or inside

@@ -343,8 +343,6 @@ def talk_from_parts(parts: tuple[TalkPart, ...], year: int | None) -> Talk:
         location=inline.strip_markup(location) if location is not None else None,
         when=scan_time(time_text, year).slot if time_text is not None else None,
         photo=next((part.columns for part in parts if isinstance(part, PhotoTable) and part.columns), ()),
-        abstract=_text(_text_part(parts, "abstract")),
-        bio=_text(bio),
         bio_label=intern(bio.label.strip().strip("*_").strip().rstrip(":").strip()) if bio else None,
         links=tuple(
             Link(link.text, link.url) for field in fields if field.kind == "link" for link in inline.links(field.text)
@@ -387,12 +385,6 @@ def _speaker_value(value: str) -> tuple[list[Speaker], str | None]:
     if len(names) == 1 and is_tbd(names[0].name):
         names = []
     return names, inline.strip_markup(trailing) or None
-
-
-def _text(part: TextPart | None) -> str | None:
-    if part is None or part.body is None:
-        return None
-    return part.body.strip() or None
 
 
 def moved(talk: Talk, lines: int) -> Talk:
