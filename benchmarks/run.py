@@ -11,6 +11,8 @@
    10, 100, 1,000, 10,000 and 50,000 talks: the best CPU time of some runs (user and system time of
    the process), the median wall time, peak memory (max RSS of the process) of each command, and
    the growth factor from each size to the next, also as the factor per tenfold growth of the page.
+   The runs go round by round over every command and size, so that the machine's busy spells
+   fall on all sizes alike.
 
 Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000,50000] [--pages DIR] [--out FILE]
                                [--scaling-only] [--least 3]
@@ -133,15 +135,20 @@ COMMANDS = ("parse+render", "rotate", "lint", "add-talk")
 
 
 def scaling(sizes: list[int], runs: int, folder: Path, least: int = 3) -> list[dict[str, float]]:
-    """Best CPU time, median wall time and peak memory of each command for each page size."""
+    """Best CPU time, median wall time and peak memory of each command for each page size.
+
+    The runs go round by round, each round one run of every command on every page that still
+    has runs to make: a busy spell of the machine then slows every size alike, instead of all
+    the runs of one size, which would show as growth.
+    """
     sys.path.insert(0, str(HERE))
     from genpage import page
 
-    rows = []
+    today = date(2026, 12, 31).isoformat()  # the day after the last talk: rotate moves it
+    plans: list[tuple[dict[str, float], dict[str, list[str]], int]] = []
     for size in sizes:
         path = folder / f"page-{size}.md"
         path.write_text(page(size), encoding="utf-8")
-        today = date(2026, 12, 31).isoformat()  # the day after the last talk: rotate moves it
         commands = {
             "parse+render": [sys.executable, "-P", "-c", PARSE_RENDER, str(path)],  # -P: not the repository's copy
             "rotate": [tool("seminar"), "rotate", str(path), "--today", today, "--check"],
@@ -151,15 +158,24 @@ def scaling(sizes: list[int], runs: int, folder: Path, least: int = 3) -> list[d
                 "--affiliation", "State U", "--title", "A new talk", "--today", today, "--dry-run",
             ],
         }  # fmt: skip
-        row: dict[str, float] = {"talks": size, "bytes": path.stat().st_size}
-        repeat = max(least, runs // (1 + size // 1000))
-        for name, command in commands.items():
-            measured = [walled(peak_and_cpu, command) for _ in range(repeat)]  # (wall, (peak, cpu)) of each run
-            row[f"{name} s"] = statistics.median(wall for wall, _ in measured)
-            row[f"{name} cpu"] = min(cpu for _, (_, cpu) in measured)
-            row[f"{name} MiB"] = max(peak for _, (peak, _) in measured) / 1024
+        plans.append(({"talks": size, "bytes": path.stat().st_size}, commands, max(least, runs // (1 + size // 1000))))
+    measured: dict[tuple[int, str], list[tuple[float, tuple[int, float]]]] = {}  # (wall, (peak, cpu)) of each run
+    for round_ in range(max(repeat for _, _, repeat in plans)):
+        for row, commands, repeat in plans:
+            if round_ < repeat:
+                for name, command in commands.items():
+                    measured.setdefault((int(row["talks"]), name), []).append(walled(peak_and_cpu, command))
+        print(f"  round {round_ + 1} done", flush=True)
+    rows = []
+    for row, commands, _ in plans:
+        for name in commands:
+            runs_of = measured[int(row["talks"]), name]
+            row[f"{name} s"] = statistics.median(wall for wall, _ in runs_of)
+            row[f"{name} cpu"] = min(cpu for _, (_, cpu) in runs_of)
+            row[f"{name} MiB"] = max(peak for _, (peak, _) in runs_of) / 1024
         rows.append(row)
-        print(f"  {size:>6} talks: " + ", ".join(f"{key} {value:.3f}" for key, value in row.items() if " " in key))
+        shown = ", ".join(f"{key} {value:.3f}" for key, value in row.items() if " " in key)
+        print(f"  {int(row['talks']):>6} talks: {shown}")
     return rows
 
 
