@@ -162,13 +162,17 @@ class RawBlock(Frozen):
 
 @frozen
 class Row(Frozen):
-    """One table row: `lead|cell|cell|tail`; cells keep their padding (`opened`: the row starts with a pipe)."""
+    """One table row: `lead|cell|cell|tail`; cells keep their padding (`opened`: the row starts with a pipe).
+
+    A row is one line of its table, and its line is where it stands in it (`Table.line_of`):
+    a row holds no line number of its own, so equal rows (the header and alignment rows of
+    every photo table) can be one object, and a table that moves keeps its rows.
+    """
 
     lead: str
     cells: tuple[str, ...]
     closed: bool
     tail: str
-    line: int = 0
     opened: bool = True
 
     @property
@@ -189,13 +193,22 @@ class Table(Frozen):
 
     header: Row
     delimiter: Row
-    body: tuple[Row | RawBlock, ...]
+    body: tuple[Row | RawBlock, ...]  # one line each
     line: int = 0
 
     @property
     def rows(self) -> tuple[Row, ...]:
         """The body rows, without comment lines."""
         return tuple(item for item in self.body if isinstance(item, Row))
+
+    def line_of(self, index: int) -> int:
+        """The line of body item `index` (the header is on the table's line, the alignment row on the next)."""
+        return self.line + 2 + index
+
+    def numbered(self) -> list[tuple[int, Row]]:
+        """The body rows with their lines."""
+        first = self.line + 2
+        return [(first + index, item) for index, item in enumerate(self.body) if isinstance(item, Row)]
 
 
 @frozen

@@ -127,17 +127,20 @@ def test_the_text_report_written_a_few_lines_at_a_time_is_the_whole_report(
     assert out.getvalue() == as_text(found)
 
 
-def test_the_rows_of_every_photo_table_share_their_bare_cells_and_keep_their_lines() -> None:
-    page = parse_page(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE))
+def test_the_bare_rows_of_every_photo_table_are_one_object_and_rows_stand_on_their_lines() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    page = parse_page(text, str(EXAMPLE))
     photos = [part for _, talk in page.talks() for part in talk.parts if isinstance(part, PhotoTable)]
     assert len(photos) > 1
     first, second = photos[0].table, photos[1].table
-    assert first.header.cells is second.header.cells and first.delimiter.cells is second.delimiter.cells
+    assert first.header is second.header and first.delimiter is second.delimiter
+    lines = text.splitlines(keepends=True)
     for photo in photos:
         table = photo.table
-        assert table.header.line == table.line == photo.line and table.delimiter.line == table.line + 1
-        assert [row.line for row in table.rows] == list(range(table.line + 2, table.line + 2 + len(table.rows)))
-    assert render_page(page) == EXAMPLE.read_text(encoding="utf-8")
+        assert table.line == photo.line and lines[table.line - 1] == table.header.text
+        assert lines[table.line] == table.delimiter.text
+        assert [lines[line - 1] for line, _ in table.numbered()] == [row.text for row in table.rows]
+    assert render_page(page) == text
 
 
 def test_a_talk_and_its_schedule_row_share_their_title_and_date() -> None:

@@ -134,7 +134,7 @@ def test_the_model_s_methods_come_from_the_cache_and_work(tmp_path: Path) -> Non
     folder = str(tmp_path / "cache")
     script = (
         "from seminar_cli import patterns; from seminar_cli.model import Row; "
-        "row = Row('', ('a',), True, '\\n'); assert (row.line, row.text) == (0, '|a|\\n'); "
+        "row = Row('', ('a',), True, '\\n'); assert (row.opened, row.text) == (True, '|a|\\n'); "
         "print(sum(key[1] == -1 for key in patterns._cache.held), sum(key[1] == -1 for key in patterns._cache.fresh))"
     )
     first, second = (python(folder, "-c", script).stdout.split() for _ in range(2))

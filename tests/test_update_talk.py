@@ -110,7 +110,7 @@ def test_replaying_the_organizers_edits_of_two_weeks_gives_their_page_but_for_ca
         if tag != "equal"
         for line in range(start + 1, end + 1)
     }
-    captions = theirs.organization.table.rows[-1].line
+    captions = theirs.organization.table.numbered()[-1][0]
     assert differing == {captions}
 
 

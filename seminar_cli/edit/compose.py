@@ -218,7 +218,7 @@ def row(
     tail = template.tail
     if newline and tail.endswith("\n"):
         tail = tail.rstrip("\r\n") + newline
-    return Row(template.lead, tuple(cells), template.closed, tail, 0)
+    return Row(template.lead, tuple(cells), template.closed, tail)
 
 
 def schedule_date(value: date | None, style: PageStyle, season_year: int | None) -> str:

@@ -68,12 +68,12 @@ def _rows(table: Table) -> list[Row]:
 def _checked(page: Page, table: Table) -> tuple[int, int]:
     """The table's width and the index of its photo row (among the body rows); an error on a ragged table."""
     width = len(table.header.cells)
-    for row in _rows(table)[1:]:
+    for line, row in [(table.line + 1, table.delimiter), *table.numbered()]:
         if len(row.cells) != width:
             raise PageSyntaxError(
                 f"the organization table's row has {len(row.cells)} cells but its header has {width}",
                 path=page.path,
-                line=row.line,
+                line=line,
                 column=1,
                 expected="every row as wide as the header (fix the table first; `seminar lint` shows where)",
             )
@@ -142,13 +142,13 @@ def _column_name(rows: tuple[Row, ...], photo_row: int, column: int) -> str:
 def _inserted(row: Row, at: int, cell: str) -> Row:
     cells = list(row.cells)
     cells.insert(at, cell)
-    return replace(row, cells=tuple(cells), line=0)
+    return replace(row, cells=tuple(cells))
 
 
 def _removed(row: Row, at: int) -> Row:
     cells = list(row.cells)
     del cells[at]
-    return replace(row, cells=tuple(cells), line=0)
+    return replace(row, cells=tuple(cells))
 
 
 def _with_table(

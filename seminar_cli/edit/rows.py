@@ -55,7 +55,7 @@ def _cell_name(schedule: Schedule, details: TalkDetails, template_cell: str) -> 
 
 def _row_from_header(schedule: Schedule, newline: str) -> Row:
     header = schedule.table.header
-    return Row(header.lead, tuple(" " for _ in header.cells), True, newline, 0)
+    return Row(header.lead, tuple(" " for _ in header.cells), True, newline)
 
 
 def time_cell(schedule: Schedule, start: time, end: time | None) -> str:

@@ -218,9 +218,9 @@ def photo_table(template: PhotoTable, details: TalkDetails) -> PhotoTable:
             first = _image_cell(first, details, speaker, caption if _has_caption(first) else None)
         elif first.strip():
             first = _caption_cell(first, caption)
-        rows.append(Row(item.lead, (first,), item.closed or len(item.cells) > 1, item.tail, 0))
-    header = Row(table.header.lead, table.header.cells[:1], True, table.header.tail, 0)
-    delimiter = Row(table.delimiter.lead, table.delimiter.cells[:1], True, table.delimiter.tail, 0)
+        rows.append(Row(item.lead, (first,), item.closed or len(item.cells) > 1, item.tail))
+    header = Row(table.header.lead, table.header.cells[:1], True, table.header.tail)
+    delimiter = Row(table.delimiter.lead, table.delimiter.cells[:1], True, table.delimiter.tail)
     from ..read.tables import parse_photo_table
 
     new = Table(header, delimiter, tuple(rows), 0)

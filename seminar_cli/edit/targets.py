@@ -66,7 +66,7 @@ def _check_rows(page: Page, table: Schedule) -> None:
             raise PageSyntaxError(
                 f"this schedule row has {len(row.cells)} cells but the header has {width}",
                 path=page.path,
-                line=row.line,
+                line=entry.line,
                 column=cell_column(row, width) if len(row.cells) > width else len(body(row.text).rstrip()) + 1,
                 found=repr(body(row.text).strip()),
                 expected=f"{width} cells, one under each header column",
@@ -75,7 +75,7 @@ def _check_rows(page: Page, table: Schedule) -> None:
             raise PageSyntaxError(
                 "this schedule row's date cannot be read",
                 path=page.path,
-                line=row.line,
+                line=entry.line,
                 column=cell_column(row, date_column),
                 found=repr(entry.date_text.strip()),
                 expected="a date that exists, such as 01-22-2026 or 01/22/2026, or TBD",

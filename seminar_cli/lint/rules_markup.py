@@ -46,34 +46,34 @@ def table_cells(ctx: Context) -> Iterator[Hit]:
     listed = {schedule.table.line for schedule in ctx.page.schedules}
     for table in _tables(ctx):
         width = len(table.header.cells)
-        for row in (table.delimiter, *table.rows):
+        if len(table.delimiter.cells) != width:
+            yield Hit(table.line + 1, 1, f"the alignment row has {len(table.delimiter.cells)} cells but the header "
+                      f"has {width}: the table will not render as a table")  # fmt: skip
+        for line, row in table.numbered():
             if len(row.cells) != width and not (table.line in listed and _only_unread_missing(table, row)):
-                yield _cells_hit(table, row, width)
+                yield _cells_hit(table, line, row, width)
 
 
 def _only_unread_missing(table: Table, row: Row) -> bool:
     """True for a talk row short only of cells no listing reads (`Extra Links`): they render empty, as meant."""
-    if row is table.delimiter or len(row.cells) >= len(table.header.cells):
+    if len(row.cells) >= len(table.header.cells):
         return False
     kinds = [kind_of_header(name) for name in table.header.values]
     read = {"date", "time", "location", "affiliation", "name", "title"} | ({"links"} if "name" not in kinds else set())
     return not any(kind in read for kind in kinds[len(row.cells) :])
 
 
-def _cells_hit(table: Table, row: Row, width: int) -> Hit:
+def _cells_hit(table: Table, line: int, row: Row, width: int) -> Hit:
     count = len(row.cells)
-    if row is table.delimiter:
-        return Hit(row.line, 1, f"the alignment row has {count} cells but the header has {width}: "
-                   "the table will not render as a table")  # fmt: skip
     if count > width:
         extra = [value for value in row.values[width:] if value]
         column = len(row.lead) + 1 + sum(len(cell) + 1 for cell in row.cells[:width])
         lost = f": {', '.join(repr(value) for value in extra)} will not show" if extra else ""
-        return Hit(row.line, column, f"the row has {count} cells but the header has {width}{lost}")
+        return Hit(line, column, f"the row has {count} cells but the header has {width}{lost}")
     names = [name for name in table.header.values[count:] if name]
     missing = f": no {', '.join(repr(name) for name in names)} cell" if names else ""
     column = len(row.text.rstrip("\r\n"))
-    return Hit(row.line, max(column, 1), f"the row has {count} cells but the header has {width}{missing}")
+    return Hit(line, max(column, 1), f"the row has {count} cells but the header has {width}{missing}")
 
 
 def _tables(ctx: Context) -> Iterator[Table]:
@@ -127,10 +127,10 @@ def _mentioned(name: str, text: str) -> bool:
 
 
 def _caption_at(table: Table, caption: str) -> tuple[int, int]:
-    for row in table.rows:
+    for line, row in table.numbered():
         for index, cell in enumerate(row.cells):
             if caption in inline.strip_markup(cell):
-                return row.line, cell_column(row, index)
+                return line, cell_column(row, index)
     return table.line, 1
 
 

@@ -106,10 +106,10 @@ def _initials(text: str) -> str:
 
 
 def _text_at(table: Table, text: str) -> tuple[int, int]:
-    for row in table.rows:
+    for line, row in table.numbered():
         for index, cell in enumerate(row.cells):
             if text in inline.strip_markup(cell):
-                return row.line, cell_column(row, index)
+                return line, cell_column(row, index)
     return table.line, 1
 
 
@@ -129,15 +129,15 @@ def organizer_photo(ctx: Context) -> Iterator[Hit]:
 
 
 def _organization(table: Table) -> Iterator[Hit]:
-    rows = table.rows
-    for position, row in enumerate(rows):
+    rows = table.numbered()
+    for position, (line, row) in enumerate(rows):
         if any(inline.images(cell) for cell in row.cells):
-            captions = rows[position + 1] if position + 1 < len(rows) else None
+            captions = rows[position + 1][1] if position + 1 < len(rows) else None
             for index, cell in enumerate(row.cells):
                 found = _alt_and_name(cell, captions, index)
                 if found is not None and _someone_else(*found):
                     yield Hit(
-                        row.line,
+                        line,
                         cell_column(row, index) + max(cell.strip().find(found[0]), 0),
                         f"the photo's alt text {found[0]!r} names someone else than its caption {found[1]!r}; "
                         "was the photo or the caption moved?",

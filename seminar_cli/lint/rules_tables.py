@@ -99,12 +99,12 @@ def _rows_like(block: RawBlock, table: Table) -> list[int]:
         return []
     width = len(table.header.cells)
     lines = split_lines(block.text)
-    rows = [parse_row(line, block.line + spot) for spot, line in enumerate(lines)]
     if not all(is_row(line, table.header.opened) for line in lines):
         return []
+    rows = [parse_row(line) for line in lines]
     if not all(len(row.cells) == width and row.opened == table.header.opened for row in rows):
         return []
-    return [row.line for row in rows]
+    return [block.line + spot for spot in range(len(rows))]
 
 
 def _rows(lines: list[int]) -> str:

@@ -52,8 +52,8 @@ def _draft(entry: ScheduleEntry, columns: dict[str, int], stacked: tuple[str, ..
     start, end = hours(timed, None if "time" in columns else token)
     status: EntryStatus | None = "cancelled" if entry.struck or entry.cancelled else None
     return Draft(
-        line=row.line,
-        end_line=row.line,
+        line=entry.line,
+        end_line=entry.line,
         token=token,
         status=status or status_of(title_cell, _cell(row, columns, "name"), speakers=speakers),
         title=entry.title or None,

@@ -88,13 +88,13 @@ def parse_schedule(table: Table, year: int | None) -> Schedule:
     """The schedule table with one entry per row."""
     columns = column_map(table.header)
     items: list[ScheduleEntry | RawBlock] = []
-    for item in table.body:
-        items.append(schedule_entry(item, columns, year) if isinstance(item, Row) else item)
+    for index, item in enumerate(table.body):
+        items.append(schedule_entry(item, columns, year, table.line_of(index)) if isinstance(item, Row) else item)
     return Schedule(table, columns, tuple(items), table.line)
 
 
-def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | None) -> ScheduleEntry:
-    """What one schedule row says."""
+def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | None, line: int = 0) -> ScheduleEntry:
+    """What one schedule row says (the row on `line`)."""
     values = row.values
     index = dict(columns)
     cells = {key: values[position] if position < len(values) else "" for key, position in index.items()}
@@ -120,7 +120,7 @@ def schedule_entry(row: Row, columns: tuple[tuple[str, int], ...], year: int | N
         title=inline.strip_markup(title_cell) if "title" in cells else None,
         title_url=title_links[0].url if len(title_links) == 1 else None,
         date_error=parsed.error,
-        line=row.line,
+        line=line,
         start=start,
         end=end,
     )

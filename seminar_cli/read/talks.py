@@ -15,7 +15,6 @@ from ..model import (
     Link,
     PhotoTable,
     RawBlock,
-    Row,
     Speaker,
     Table,
     Talk,
@@ -403,16 +402,12 @@ def _moved_part(part: TalkPart, lines: int) -> TalkPart:
     if isinstance(part, TextPart):
         return TextPart(part.kind, part.label, part.gap, part.body, part.line + lines)
     table = part.table
-    rows = tuple(
-        RawBlock(item.kind, item.text, item.line + lines) if isinstance(item, RawBlock) else _moved_row(item, lines)
-        for item in table.body
-    )
-    header, delimiter = _moved_row(table.header, lines), _moved_row(table.delimiter, lines)
-    return PhotoTable(Table(header, delimiter, rows, table.line + lines), part.columns, part.line + lines)
-
-
-def _moved_row(row: Row, lines: int) -> Row:
-    return Row(row.lead, row.cells, row.closed, row.tail, row.line + lines, row.opened)
+    body = table.body  # rows stand where their table does; only comment lines hold a line
+    if any(isinstance(item, RawBlock) for item in body):
+        body = tuple(
+            RawBlock(item.kind, item.text, item.line + lines) if isinstance(item, RawBlock) else item for item in body
+        )
+    return PhotoTable(Table(table.header, table.delimiter, body, table.line + lines), part.columns, part.line + lines)
 
 
 def field_of(talk: Talk, kind: str) -> Field | None:

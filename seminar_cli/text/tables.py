@@ -16,27 +16,26 @@ _DELIMITER = compiled(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")
 _UNESCAPED_PIPE = compiled(r"(?<!\\)\|")
 
 
-def parse_row(line: str, number: int) -> Row:
+def parse_row(line: str) -> Row:
     """Split one table line into cells, keeping every byte (a row may leave out its outer pipes)."""
     content, ending = body(line), eol(line)
     lead = content[: len(content) - len(content.lstrip())]
     opened = content[len(lead) : len(lead) + 1] == "|"
     pieces = [intern(piece) for piece in _UNESCAPED_PIPE.split(content[len(lead) + opened :])]  # cells repeat
     if len(pieces) > 1 and not pieces[-1].strip():
-        return Row(lead, _cells(pieces[:-1]), True, intern(pieces[-1] + ending), number, opened)
-    return Row(lead, _cells(pieces), False, ending, number, opened)
+        return _shared(Row(lead, tuple(pieces[:-1]), True, intern(pieces[-1] + ending), opened))
+    return _shared(Row(lead, tuple(pieces), False, ending, opened))
 
 
 _BARE = compiled(r"[\s:|-]*+")  # a row of blank or dashed cells: the header and delimiter of a photo table
-_BARE_ROWS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_BARE_ROWS: dict[Row, Row] = {}
 
 
-def _cells(pieces: list[str]) -> tuple[str, ...]:
-    """The cells as a tuple; rows of only blank or dashed cells (each photo table repeats them) share one."""
-    cells = tuple(pieces)
-    if len(_BARE_ROWS) < 4096 and len(cells) < 16 and all(_BARE.fullmatch(cell) for cell in cells):
-        return _BARE_ROWS.setdefault(cells, cells)
-    return cells
+def _shared(row: Row) -> Row:
+    """The row; rows of only blank or dashed cells (each photo table repeats them) are one object each."""
+    if len(_BARE_ROWS) < 4096 and len(row.cells) < 16 and all(_BARE.fullmatch(cell) for cell in row.cells):
+        return _BARE_ROWS.setdefault(row, row)
+    return row
 
 
 def is_row(line: str, opened: bool) -> bool:
@@ -50,16 +49,11 @@ def parse_table(block: RawBlock) -> Table | None:
     lines = split_lines(block.text)
     if len(lines) < 2 or not _DELIMITER.match(body(lines[1])) or "-" not in lines[1]:
         return None
-    rows = [parse_row(lines[0], block.line), parse_row(lines[1], block.line + 1)]  # the header holds the table's line
+    header, delimiter = parse_row(lines[0]), parse_row(lines[1])  # on the table's line and the next
     items: list[Row | RawBlock] = []
-    opened = rows[0].opened
     for index, line in enumerate(lines[2:], start=2):
-        number = block.line + index
-        if is_row(line, opened):
-            items.append(parse_row(line, number))
-        else:
-            items.append(RawBlock("comment", line, number))
-    return Table(rows[0], rows[1], tuple(items), block.line)
+        items.append(parse_row(line) if is_row(line, header.opened) else RawBlock("comment", line, block.line + index))
+    return Table(header, delimiter, tuple(items), block.line)
 
 
 def cell_column(row: Row, index: int) -> int:
