@@ -177,6 +177,8 @@ def test_the_layout_says_where_each_block_and_line_is(text: str) -> None:
     cut = segment(text)
     every = ([cut.front_matter] if cut.front_matter else []) + list(cut.blocks)
     assert [found.block(index) for index in range(len(found.kinds))] == every
+    assert list(found.kinds) == [block.kind for block in every] == [found.kinds[i] for i in range(len(every))]
+    assert found.kinds == layout(text + "").kinds and (not every or found.kinds[-1] == every[-1].kind)
     for index, block in enumerate(every):
         assert found.end(index) - found.line(index) == len(split_lines(block.text))
 

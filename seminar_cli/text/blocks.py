@@ -54,6 +54,34 @@ class Segments(Frozen):
     blocks: tuple[RawBlock, ...]
 
 
+_KINDS = ("front_matter", "blank", "heading", "separator", "fence", "comment", "html", "table", "quote", "paragraph")
+_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+
+
+class Kinds(Sequence[str]):
+    """The kind of each block, one byte each (a tuple of names would take eight: a big page has many blocks)."""
+
+    __slots__ = ("_codes",)
+
+    def __init__(self, kinds: list[str]) -> None:
+        self._codes = bytes(_CODES[kind] for kind in kinds)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]  # (no slices: none is taken)
+        return _KINDS[self._codes[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(_KINDS.__getitem__, self._codes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Kinds) and self._codes == other._codes
+
+    def __hash__(self) -> int:
+        return hash(self._codes)
+
+
 @frozen
 class Layout(Frozen):
     """Where a text's blocks are, without their texts: each line's offset, each block's kind and first line.
@@ -64,7 +92,7 @@ class Layout(Frozen):
     text: str
     bom: str
     starts: Sequence[int]  # the offset of each line in `text` (the first after the BOM), then `len(text)`
-    kinds: tuple[str, ...]
+    kinds: Kinds
     firsts: Sequence[int]  # the 0-based first line of each block, then the number of lines
 
     def line(self, index: int) -> int:
@@ -137,7 +165,7 @@ def layout(text: str) -> Layout:
         kinds.append(kind)
         firsts.append(start)
     firsts.append(len(bodies))
-    return Layout(text, bom, starts, tuple(kinds), firsts)
+    return Layout(text, bom, starts, Kinds(kinds), firsts)
 
 
 def _front_matter(bodies: list[str]) -> int:
