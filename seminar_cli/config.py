@@ -11,7 +11,6 @@ rows only on a page without a Past section), `pages` (paths or globs, relative t
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from datetime import time
 
@@ -79,6 +78,8 @@ def _load(path: str, unless_without: bytes = b"") -> dict[str, Any]:
             expected="a UTF-8 TOML file",
         ) from None
     except tomllib.TOMLDecodeError as error:
+        import re
+
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ConfigError(
@@ -180,6 +181,8 @@ def _past_talks(value: Any, key: str) -> PastTalks:
 def _size(value: Any, key: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
+    import re
+
     found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", value) if isinstance(value, str) else None
     factor = _UNITS.get(found.group(2).lower()) if found else None
     if found is None or factor is None or float(found.group(1)) * factor < 1:

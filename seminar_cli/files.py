@@ -7,7 +7,6 @@ file (`.NAME.seminar-XXXXXXXX.tmp`) over it, so it is always the old text or the
 from __future__ import annotations
 
 import os
-import re
 import stat
 
 from .errors import Interrupted, PageWriteError, SeminarError, UnreadablePageError, UsageError, WriteRefusedError
@@ -331,6 +330,8 @@ def remove_stale_temporary_files(path: str) -> int:
     """Remove the temporary files a killed run of this tool left beside the file (call it under the lock)."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
+    import re
+
     pattern = re.compile(re.escape(_temp_prefix(target)) + r"[a-z0-9_]{8}\.tmp")
     try:
         stale = [entry for entry in os.scandir(folder) if pattern.fullmatch(entry.name) and _ours(entry)]

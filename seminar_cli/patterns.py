@@ -14,13 +14,16 @@ It is written atomically when a run compiled a pattern it did not hold, never th
 link or over anything that is not its own regular file, and a cache that cannot be read,
 written or trusted is simply not used: the patterns are then compiled as usual.
 Only patterns written in our code go through here, never one made from a page or a value.
+
+A run whose patterns all come from the cache does not load `re` at all (nor the `enum` it
+builds its flags with, together a tenth of linting a page): the flags are the plain numbers
+below, and `re` is imported only to compile a pattern the cache does not hold.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-import re
 import sys
 from types import CodeType  # not `type(compile(...))`: the first compile() builds all of Python's AST classes
 
@@ -28,13 +31,19 @@ from . import __version__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
+
+# The flags of `re` (`re.IGNORECASE` is 2 and so on, fixed by its documented API), as plain numbers.
+IGNORECASE = 2
+MULTILINE = 8
+DOTALL = 16
+UNICODE = 32
+VERBOSE = 64
 
 try:  # the engine's own constructor, which `re.compile` calls with what its compiler produced
     import _sre  # type: ignore[import-not-found]  # (no stubs: a module of the interpreter itself)
 
-    _parser: Any = re._parser  # type: ignore[attr-defined]
-    _compiler: Any = re._compiler  # type: ignore[attr-defined]
     _ENGINE = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{sys.hexversion:x}"
 except (ImportError, AttributeError):  # another interpreter: compile as usual
     _ENGINE = ""
@@ -83,6 +92,8 @@ def compiled_code(source: str, filename: str) -> Any:
 def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, built from the cache when it holds the pattern."""
     if not _ENGINE:
+        import re
+
         return re.compile(source, flags)
     cache = _the_cache()
     key = (source, int(flags))
@@ -92,15 +103,24 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
             return _from_entry(source, entry)
         except (TypeError, ValueError, RuntimeError):  # an entry that does not fit this engine
             del cache.held[key]
-    entry = compile_entry(source, int(flags))
+    try:
+        entry = compile_entry(source, int(flags))
+    except AttributeError:  # a `re` whose compiler is not laid out as CPython's: compile as usual
+        import re
+
+        return re.compile(source, flags)
     cache.fresh[key] = entry
     return _from_entry(source, entry)
 
 
 def compile_entry(source: str, flags: int) -> Entry:
     """What Python's regular-expression compiler makes of a pattern (as `re._compiler.compile` does)."""
-    parsed = _parser.parse(source, flags)
-    code = _compiler._code(parsed, flags)
+    import re
+
+    parser: Any = re._parser  # type: ignore[attr-defined]
+    compiler: Any = re._compiler  # type: ignore[attr-defined]
+    parsed = parser.parse(source, flags)
+    code = compiler._code(parsed, flags)
     groups = parsed.state.groupdict
     names: list[str | None] = [None] * parsed.state.groups
     for name, index in groups.items():

@@ -62,6 +62,28 @@ def test_linting_real_pages_never_loads_typer_rich_pydantic_or_typing() -> None:
     assert not found & {"rich", "pydantic", "typer", "dateutil", "typing", "signal", "contextlib"}
 
 
+def test_linting_a_markdown_page_loads_no_regular_expression_module(tmp_path: Path) -> None:
+    """`re` (and the `enum` it builds its flags with) loads only to compile a pattern the cache lacks, for HTML, or
+    for a TOML configuration: not for a markdown page. Run without `site`, where Python itself loads neither."""
+    page = tmp_path / "page.md"
+    shutil.copy(EXAMPLES / "ml-seminar-2026.md", page)
+    root = str(Path(seminar_cli.__file__).resolve().parent.parent)
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]); sys.argv[1:2] = []; "
+        "from seminar_cli.cli import entry\n"
+        "try: entry.main()\nexcept SystemExit: pass\n"
+        "print(sorted(name for name in ('re', 'enum') if name in sys.modules))"
+    )
+    env = {**os.environ, "SEMINAR_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run fills the pattern cache (and compiles with `re`); the second reads it
+        result = subprocess.run(
+            [sys.executable, "-S", "-c", probe, root, "lint", "--today", "2026-11-23", str(page)],
+            capture_output=True, text=True, check=False, cwd=tmp_path, env=env,
+        )  # fmt: skip
+        assert result.returncode in (0, 1), result.stderr[-2000:]
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout[-500:]
+
+
 def test_an_import_that_crashes_fails_the_probe() -> None:
     with pytest.raises(AssertionError):
         imported(["-c", "import seminar_cli.cli.entry; raise SystemExit(3)"])
@@ -278,13 +300,15 @@ def test_the_lean_reader_takes_exactly_the_options_the_typer_command_declares(na
 
 
 def test_the_lean_reader_takes_the_choices_the_typer_commands_take() -> None:
-    from seminar_cli.cli.lean import EXPORT, LINT, ROTATE, Format
+    from seminar_cli.cli.lean import EXPORT, FORMATS, LINT, ROTATE
+    from seminar_cli.cli.lint import Format
     from seminar_cli.cli.show import ExportFormat
     from seminar_cli.cli.talks import PastTalks
 
     for spec, parameter, choices in ((LINT, "output_format", Format), (EXPORT, "output_format", ExportFormat),
                                      (ROTATE, "past_talks", PastTalks)):  # fmt: skip
         assert spec.choices[parameter] == {member.value for member in choices}
+    assert tuple(member.value for member in Format) == FORMATS
 
 
 def test_the_lean_reader_reads_options_as_typer_does() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 
 from ..model import Frozen, frozen
 
@@ -22,13 +21,7 @@ if TYPE_CHECKING:
     from ..api import LintResult
 
 
-class Format(StrEnum):
-    """Report formats of `seminar lint`."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+FORMATS = ("text", "json", "github", "sarif")  # report formats of `seminar lint` (typer's `--format` choices)
 
 
 def run_lint(
@@ -36,7 +29,7 @@ def run_lint(
     today: str | None,
     select: list[str],
     ignore: list[str],
-    output: Format,
+    output: str,
     fix: bool,
     exit_zero: bool,
 ) -> int:
@@ -88,7 +81,7 @@ def _targets(paths: list[str]) -> list[str]:
 _LINES_AT_ONCE = 4096
 
 
-def _report(result: LintResult, output: Format) -> int:
+def _report(result: LintResult, output: str) -> int:
     """Findings on stdout in the chosen format; unreadable pages, refused fixes, notes and a summary on stderr.
 
     Returns the exit code of the pages that could not be read (0 when every page was read).
@@ -99,13 +92,13 @@ def _report(result: LintResult, output: Format) -> int:
     from .terminal import print_error
 
     findings = list(result.findings)
-    if output is Format.sarif:
+    if output == "sarif":
         sys.stdout.write(report.as_sarif(findings, all_rules()))
-    elif output is Format.text:  # a few thousand lines at a time: the report of a big page is never held whole
+    elif output == "text":  # a few thousand lines at a time: the report of a big page is never held whole
         for start in range(0, len(findings), _LINES_AT_ONCE):
             sys.stdout.write(report.as_text(findings[start : start + _LINES_AT_ONCE]))
     else:
-        writers = {Format.json: report.as_json, Format.github: report.as_github}
+        writers = {"json": report.as_json, "github": report.as_github}
         sys.stdout.write(writers[output](findings))
     codes = [fail(problem) for problem in (*result.errors, *result.unwritten)]
     for item in result.refused:
@@ -170,7 +163,7 @@ LINT = Spec(
     flags={"--fix": "fix", "--exit-zero": "exit_zero"},
     values={"--today": "today", "--format": "output_format"},
     repeated={"--select": "select", "--ignore": "ignore"},
-    choices={"output_format": frozenset(member.value for member in Format)},
+    choices={"output_format": frozenset(FORMATS)},
     positional="paths",
     several=True,
     optional=True,
@@ -200,7 +193,7 @@ ROTATE = Spec(
 
 
 def _lint(given: dict[str, Any]) -> int:
-    output = Format(given["output_format"] or "text")
+    output = given["output_format"] or "text"
     return run_lint(
         given["paths"], given["today"], given["select"], given["ignore"], output, given["fix"], given["exit_zero"]
     )

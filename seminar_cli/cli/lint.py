@@ -7,16 +7,25 @@ kept to typer alone (no rich, mistune or dateutil until a page is read).
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import helptext
 from .boundary import run
-from .lean import Format
 
 if TYPE_CHECKING:
     from ..lint.registry import Rule
+
+
+class Format(StrEnum):
+    """Report formats of `seminar lint` (the lean route takes the same: `lean.FORMATS`)."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 def register(app: typer.Typer) -> None:
@@ -79,7 +88,7 @@ def lint(
     """
     from .lean import run_lint
 
-    code = run(lambda: run_lint(paths or [], today, select or [], ignore or [], output_format, fix, exit_zero))
+    code = run(lambda: run_lint(paths or [], today, select or [], ignore or [], output_format.value, fix, exit_zero))
     raise typer.Exit(code)
 
 

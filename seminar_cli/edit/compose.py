@@ -6,13 +6,12 @@ row, the template talk's time line) and replacing only the values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, time
 
 from ..errors import UsageError
 from ..model import Row, Speaker
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..read import inline
 from ..read.dates import format_date, scan_time, weekday_name
 from ..read.people import blank
@@ -23,6 +22,8 @@ from .sentences import sentences
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from re import Match
+
     from .style import PageStyle
 
 _RANGE_PARTS = compiled(
@@ -30,13 +31,13 @@ _RANGE_PARTS = compiled(
     r"(?P<sep>\s*+(?:-|–|—|to|until)\s*+)"
     r"(?:(?P<eh>\d{1,2})(?:(?P<ec>[:.])(?P<em>\d{2}))?(?P<esp>\s*+)(?P<eap>[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))?"
     r"|(?P<enoon>noon))",
-    re.I,
+    IGNORECASE,
 )
 Escape = Callable[[str], str]  # a value as typed, made safe where it is written
 _MARKDOWN = compiled(r"([\\`*_\[\]<>~|#&])")
 _PUNCTUATION = compiled(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark: markdown shows `\x` as `x`
 LINK_TARGET = r"(?:[^()\s]|\([^()\s]*+\))*+"  # a link's target, balanced parentheses kept (`wiki/Foo_(bar)`)
-_BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
+_BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", IGNORECASE)  # a run of spaces is read once, from its start
 # Lines that make a block markdown structure rather than prose: list items, table rows, quotes,
 # headings, HTML, fences and rules (a `---` line, or `===` under a heading).
 _STRUCTURE = compiled(
@@ -50,6 +51,9 @@ _BARE_PIPE = compiled(r"(?<!\\)((?:\\\\)*)\|")  # a pipe after an even number of
 _NOT_ONE_LINE = compiled(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CHARACTERS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\u2028": "a line separator"}
 _SCHEME = compiled(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
+# What joins two linked names: `, `, ` and `, `, and `, `<br>`, `&`.
+_JOINER = compiled(r"(?:\)|</a>)(\s*+(?:,\s*+and\s++|,\s*+|(?<=\s)and\s++|<br\s*+/?>\s*+|&\s*+))(?:\[|<a)")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _BREAKS_MARKUP = compiled(r"[\s\"'<>\\`|]")  # what would end a link or an attribute, or a table cell
 
@@ -72,12 +76,17 @@ def escape_inline(value: str) -> str:
     """`value` written so markdown shows it as typed (escaped only where markdown would change it)."""
     if inline.strip_markup(value) == " ".join(value.split()):
         return value
-    return _MARKDOWN.sub(r"\\\1", value)
+    return _MARKDOWN.sub(_backslashed, value)
+
+
+def _backslashed(mark: Match[str]) -> str:
+    """`\\` and the mark: a function rather than the template `r"\\\1"`, which `re` itself would have to read."""
+    return "\\" + mark.group(0)
 
 
 def _spellings(value: str) -> tuple[str, ...]:
     """Ways to write `value`, from as typed to every punctuation mark escaped."""
-    return value, _MARKDOWN.sub(r"\\\1", value), _PUNCTUATION.sub(r"\\\1", value)
+    return value, _MARKDOWN.sub(_backslashed, value), _PUNCTUATION.sub(_backslashed, value)
 
 
 def _written(value: str, reads: Callable[[str], str | None], what: str) -> str:
@@ -134,7 +143,7 @@ def _one_name(text: str) -> str | None:
 
 def safe_link(url: str) -> bool:
     """True for a link a reader may follow: http(s), mailto or relative (never javascript:, data:, vbscript: ...)."""
-    cleaned = re.sub(r"[\t\n\r]", "", url).strip("\x00 \x0b\x0c")  # what browsers drop before reading a scheme
+    cleaned = url.translate(_TABS_AND_BREAKS).strip("\x00 \x0b\x0c")  # what browsers drop before reading a scheme
     scheme = _SCHEME.match(cleaned)
     return scheme is None or scheme.group(1).lower() in _LINK_SCHEMES
 
@@ -180,7 +189,11 @@ def attribute(value: str) -> str:
 
 def escape_cell(markdown: str) -> str:
     """Markdown made safe for a table cell: each pipe not escaped yet gets its backslash (idempotent)."""
-    return _BARE_PIPE.sub(r"\1\\|", markdown)
+    return _BARE_PIPE.sub(_escaped_pipe, markdown)
+
+
+def _escaped_pipe(found: Match[str]) -> str:
+    return found.group(1) + "\\|"
 
 
 def cell_text(value: str) -> str:
@@ -237,9 +250,7 @@ def speakers_text(speakers: tuple[Speaker, ...], template: str) -> str:
     html = "<a " in template.lower()
     joiner = " and "
     if len(links) >= 2:
-        between = re.findall(
-            r"(?:\)|</a>)(\s*+(?:,\s*+and\s++|,\s*+|(?<=\s)and\s++|<br\s*+/?>\s*+|&\s*+))(?:\[|<a)", template
-        )
+        between = _JOINER.findall(template)
         joiner = between[0] if between else ", "
     elif "<br" in template.lower() and not links:
         joiner = _BR.search(template).group(0)  # type: ignore[union-attr]

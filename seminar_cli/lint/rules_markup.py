@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Organization, PhotoTable, RawBlock, Row, Schedule, Table, Talk
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..read import inline
 from ..read.compare import fold, has_word, known_names, looks_like_name, name_tokens, share_someone
 from ..read.tables import kind_of_header
@@ -18,7 +17,7 @@ from .registry import rule
 _BLOCK_TAG = compiled(
     r"^ {0,3}<(address|article|aside|blockquote|center|details|div|dl|fieldset|figcaption|figure|footer|form|"
     r"header|main|nav|ol|p|section|summary|table|ul)\b([^>]*)>",
-    re.I,
+    IGNORECASE,
 )
 # Linear on any line: link text stops at the next bracket and a target at the next `[`, so no opening
 # is read again from the openings after it; the bold between `**` is read to the next `*` once.
@@ -26,9 +25,9 @@ _MARKDOWN = compiled(r"\*\*[^\s*][^*]*\*\*|!?\[[^\[\]\n]++\]\([^)\s\[]++\)|^\s{0
 _LOOSE_BOLD = compiled(r"\*\*(?:\s[^*\n]*+(?<=[^\s*])|[^\s*][^*\n]*+(?<=\s)|\s++)\*\*")
 _CODE = compiled(r"`+[^`]*`+")
 _MD_LINK = compiled(r"!?\[([^\[\]\n]*+)\]\(\s*+<?([^)\s>\[]*+)>?(?:\s++\"[^\"]*+\")?+\s*+\)")
-_HTML_LINK = compiled(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_HTML_LINK = compiled(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", IGNORECASE)
 _PLACEHOLDER_TARGET = compiled(
-    r"^(|#|https?://|tb[adc]|todo|url|link|xx+|\.\.\.|<url>|placeholder|insert[- ]link(?: here)?)$", re.I
+    r"^(|#|https?://|tb[adc]|todo|url|link|xx+|\.\.\.|<url>|placeholder|insert[- ]link(?: here)?)$", IGNORECASE
 )
 _RAW_TAGS = ("<style", "<script")
 _SKIP_KINDS = frozenset({"front_matter", "fence", "comment"})

@@ -7,11 +7,10 @@ organizer's name after columns were moved.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Organization, PhotoColumn, PhotoTable, Row, Table
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..read import inline
 from ..read.compare import fold, is_known, known_names, looks_like_name, name_tokens, same_person, share_someone
 from ..text.tables import cell_column
@@ -31,10 +30,10 @@ _CAPTION_SEPARATOR = compiled(r"[,;]| - | — ")
 _PLACE_WORDS = compiled(
     r"\b(universit\w*|univ|institut\w*|college|school|laborator\w*|labs?|cent(?:er|re)|inc|corp\w*|company|"
     r"hospital|academy|polytechnic|foundation|observatory)\b",
-    re.I,
+    IGNORECASE,
 )
 _ACRONYM = compiled(r"\b[A-Z][A-Z&]{1,6}\b")
-_UNIT = compiled(r"^\s*(department|dept|school|faculty|division|college|group)\b", re.I)
+_UNIT = compiled(r"^\s*(department|dept|school|faculty|division|college|group)\b", IGNORECASE)
 _WORD = compiled(r"[^\W\d_]+")
 _INITIALS = compiled(r"[A-Z]{2,4}")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from datetime import date
 
 from ..edit.compose import cell_text
 from ..model import Field, ScheduleEntry, Talk
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..read import inline
 from ..read.compare import is_known, is_placeholder, known_names, places_contradict, same_title, share_someone
 from ..read.dates import format_date
@@ -18,7 +17,7 @@ from .context import PAST_KINDS, Context, cell_of
 from .finding import Fix, Hit, TextEdit
 from .registry import rule
 
-_CANCELLED = compiled(r"cancel+ed|postponed", re.I)
+_CANCELLED = compiled(r"cancel+ed|postponed", IGNORECASE)
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -8,12 +8,11 @@ talk that disagrees gets its own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 
 from ..model import FrontMatter, Frozen, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..read.date_tokens import MONTH_WORDS
 from ..read.dates import scan_time
 from ..read.frontmatter import season_values
@@ -30,7 +29,7 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _YEAR = r"((?:19|20)\d\d)"
 _TO = r"\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*"
 # `March-October, 2024`, `August – December 2025`, `September 2025 - May 2026`
-_MONTHS = compiled(rf"(?<![^\W\d_]){_MONTH}(?:\s+{_YEAR})?{_TO}{_MONTH},?\s+{_YEAR}(?!\d)", re.I)
+_MONTHS = compiled(rf"(?<![^\W\d_]){_MONTH}(?:\s+{_YEAR})?{_TO}{_MONTH},?\s+{_YEAR}(?!\d)", IGNORECASE)
 _SHOWN = 4
 
 

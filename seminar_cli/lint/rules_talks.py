@@ -6,12 +6,11 @@ page shows for it. They stay quiet on an archived season's page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import timedelta
 
 from ..model import Entry, Field, RawBlock, Section, Talk, TextPart
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..read import inline
 from ..read.compare import is_known, is_placeholder, known_names
 from ..read.refs import TalkRef, next_talk
@@ -19,8 +18,12 @@ from .context import PAST_KINDS, Context
 from .finding import Hit
 from .registry import rule
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
 _TAGS = compiled(r"<[^>]*>")
-_TBD_WORD = compiled(r"\b(tb[adc]|to be (?:determined|announced|confirmed))\b", re.I)
+_TBD_WORD = compiled(r"\b(tb[adc]|to be (?:determined|announced|confirmed))\b", IGNORECASE)
 _NOT_CONTENT = frozenset({"blank", "separator", "back_to_top", "comment"})
 
 

@@ -9,15 +9,14 @@ Codes may be rule names too, several separated by spaces or commas; none means e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..model import Frozen, frozen
-from ..patterns import compiled
+from ..patterns import DOTALL, IGNORECASE, compiled
 from .finding import Finding
 
 # An unclosed comment is read to the end once (and ignored), not again from every opening after it.
-_DIRECTIVE = compiled(r"<!--\s*+seminar-lint\s++(disable-next-line|disable|enable)\b(.*?)(-->|\Z)", re.S | re.I)
+_DIRECTIVE = compiled(r"<!--\s*+seminar-lint\s++(disable-next-line|disable|enable)\b(.*?)(-->|\Z)", DOTALL | IGNORECASE)
 _ALL = "*"
 
 

@@ -6,14 +6,13 @@ spacing or punctuation; places only contradict when both are specific.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from sys import intern
 
 from ..model import Speaker
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from .dates import is_tbd
 from .memo import Memo
 
@@ -30,24 +29,24 @@ _HEAD_END = compiled(r"[:—–]| - ")
 _NOT_WORD = compiled(r"[\W_]+")
 _WORD_RUN = compiled(r"[^\W_]+")
 _VIRTUAL = compiled(
-    r"\b(virtual(ly)?|online|remote(ly)?|zoom|teams|webex|webinar|google meet|live ?stream(ed)?|streamed)\b", re.I
+    r"\b(virtual(ly)?|online|remote(ly)?|zoom|teams|webex|webinar|google meet|live ?stream(ed)?|streamed)\b", IGNORECASE
 )
-_HYBRID = compiled(r"\bhybrid\b", re.I)
-_ONSITE = compiled(r"\b(on[- ]?site|in[- ]person|on campus)\b", re.I)
+_HYBRID = compiled(r"\bhybrid\b", IGNORECASE)
+_ONSITE = compiled(r"\b(on[- ]?site|in[- ]person|on campus)\b", IGNORECASE)
 _PLACE = compiled(
     r"\b(building|bldg|room|rm|hall|auditorium|cent(er|re)|library|theat(er|re)|suite|floor|campus|lecture)\b|\d",
-    re.I,
+    IGNORECASE,
 )
 # Each run of letters or spaces is read once from its start, and a note in a cancel mark is at most
 # 200 characters long: long runs on a page cost linear time.
-_UNIT = compiled(r"(?<![a-z])[a-z]*+\d+[a-z0-9-]*+", re.I)
+_UNIT = compiled(r"(?<![a-z])[a-z]*+\d+[a-z0-9-]*+", IGNORECASE)
 _CANCEL_MARK = compiled(
     r"(?:(?<!\s)\s++)?+[(\[]\s*+(cancel+ed|postponed|rescheduled)\b[^)\]]{0,200}+[)\]]\s*+$"
     r"|^\s*+(cancel+ed|postponed)\s*+:\s*+",
-    re.I,
+    IGNORECASE,
 )
 _PARENTHESES = compiled(r"\(([^)]*)\)")
-_PLACEHOLDER = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", re.I)
+_PLACEHOLDER = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed))\.?$", IGNORECASE)
 _NICKNAME = compiled(
     r"^(?P<given>[^(\"“”'\s](?:[^(\"“”']*[^(\"“”'\s])?)\s*+[(\"“'](?P<nick>[^()\"“”']+)[)\"”']\s*+(?P<rest>\S.*)$"
 )  # the given name ends with a letter and a run of spaces is read once: linear on long runs

@@ -7,15 +7,15 @@ evidence the page gives; a token only says what could be meant.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..model import Frozen, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from .memo import shared
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Literal
 
     TokenKind = Literal["iso", "numeric", "named"]
@@ -63,7 +63,7 @@ _DIGIT = compiled(r"\d")
 
 
 def _form(pattern: str) -> re.Pattern[str]:
-    return compiled(rf"{_EDGE}(?:{pattern})(?![^\W_])", re.IGNORECASE)
+    return compiled(rf"{_EDGE}(?:{pattern})(?![^\W_])", IGNORECASE)
 
 
 _FORMS: tuple[tuple[TokenKind, re.Pattern[str]], ...] = (

@@ -6,20 +6,23 @@ A date pattern is a small strftime-like string read off the page (`%m-%d-%Y`,
 
 from __future__ import annotations
 
-import re
 from datetime import date, time
 from sys import intern
 
 from ..model import Frozen, TimeSlot, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from .memo import Memo2, shared
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_TBD = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed)|\?+|-+|n/?a)\.?$", re.I)
+_TBD = compiled(r"^(tbd|tba|tbc|to be (determined|announced|confirmed)|\?+|-+|n/?a)\.?$", IGNORECASE)
 
 _NUMERIC = compiled(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")
 _DIGIT = compiled(r"\d")
@@ -27,12 +30,12 @@ _ISO = compiled(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _MONTH_FIRST = compiled(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)([a-z]*)(\.?)\s+(\d{1,2})"
     r"(?:st|nd|rd|th)?(?:(,?)\s+(\d{4}))?\b",
-    re.I,
+    IGNORECASE,
 )
 _WEEKDAY = compiled(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"mon|tues?|wed|thu|thur|thurs|fri|sat|sun)\b\.?",
-    re.I,
+    IGNORECASE,
 )
 _MER = r"(?:[aApP]\.?\s?[mM]\.?(?![a-zA-Z]))"
 
@@ -45,8 +48,8 @@ def _clock(name: str) -> str:
 
 
 # Possessive spaces: a run of spaces after an hour is read once, not once per way to split it.
-_RANGE = compiled(_clock("s") + r"\s*+(?:-|–|—|to|until)\s*+" + _clock("e"), re.I)
-_SINGLE = compiled(rf"(?P<sh>\d{{1,2}})(?:[:.](?P<sm>\d{{2}}))?\s*(?P<sap>{_MER})", re.I)
+_RANGE = compiled(_clock("s") + r"\s*+(?:-|–|—|to|until)\s*+" + _clock("e"), IGNORECASE)
+_SINGLE = compiled(rf"(?P<sh>\d{{1,2}})(?:[:.](?P<sm>\d{{2}}))?\s*(?P<sap>{_MER})", IGNORECASE)
 _TZ = compiled(
     r"\(?\b(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|UTC|GMT|BST|CET|CEST|EET|EEST|"
     r"AEST|AEDT|JST|KST|IST|AoE)\b\)?"

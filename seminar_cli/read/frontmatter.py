@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..model import FrontMatter, Frozen, RawBlock, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..text.lines import body, split_lines
 
 YEAR = compiled(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -16,7 +15,7 @@ _COMMENT = compiled(r"(^|\s)#.*$")
 _KEY_LINE = compiled(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
 _KEY = compiled(r"^([A-Za-z_][\w-]*)\s*:")
 COMMENT = compiled(r"(^|\s)#")
-_BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", re.I)  # a run of spaces is read once, from its start
+_BR = compiled(r"(?:(?<!\s)\s++)?+<br\s*+/?>\s*+", IGNORECASE)  # a run of spaces is read once, from its start
 _FULL_DATE = compiled(r"(?<!\d)\d{1,2}[/-]\d{1,2}[/-]((?:19|20)\d\d)(?!\d)")
 
 

@@ -10,11 +10,10 @@ lines (`**Speaker:**`, `**Title:**`, `**Date:**`, `*Abstract:*`) and its first l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import EntryStatus, Heading, Item, RawBlock, Speaker
-from ..patterns import compiled
+from ..patterns import IGNORECASE, MULTILINE, compiled
 from ..text.blocks import heading_of
 from ..text.lines import split_lines
 from . import inline
@@ -26,12 +25,12 @@ from .people import Described, blank, people_phrase, read_free, read_people, sta
 # `**Speaker:** X`, `**Speaker**: X`, `*Abstract:*`, `Title: X`: an emphasis mark, a label, a colon in or after it.
 _DASH = compiled(r"\s+(?:--|–|—)\s*")
 _LABEL = compiled(r"^\s*(\*\*|__|\*|_)?(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)(?:\1)?:(?:\1)?\s*(?P<value>.*)$")
-_DATE_LABEL = compiled(r"^\W{0,3}(date|when|day)\W{0,3}:", re.I | re.M)
+_DATE_LABEL = compiled(r"^\W{0,3}(date|when|day)\W{0,3}:", IGNORECASE | MULTILINE)
 _NUMBERED = compiled(r"^\s*\d{1,4}\s*[.:)]\s*")
 # After the date: nothing, or the hours and the place (`, 4pm, Room 101`, ` at 4 pm`, ` - 16:00`).
-_DATE_LINE_REST = compiled(r"$|[,;|·•@]|\s+(?:at|in|from|\d)|\s*[-–—]\s?\d", re.I)
+_DATE_LINE_REST = compiled(r"$|[,;|·•@]|\s+(?:at|in|from|\d)|\s*[-–—]\s?\d", IGNORECASE)
 _DATE_LINE_WIDTH = 80  # a date line gives the date, hours and room; a longer line is prose that starts with a date
-_MARKS = compiled(r"\*\*\[?(postponed|cancel+ed)\]?\*\*|\[(postponed|cancel+ed)\]", re.I)
+_MARKS = compiled(r"\*\*\[?(postponed|cancel+ed)\]?\*\*|\[(postponed|cancel+ed)\]", IGNORECASE)
 
 
 def level_of(node: Node) -> tuple[int, str] | None:

@@ -8,25 +8,27 @@ property test checks that), and mistune — imported on first use — reads the 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from sys import intern
 
 from ..model import Frozen, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
 
-_HREF = compiled(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SRC = compiled(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_ALT = compiled(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SIZE = compiled(r"""\b(width|height)\s*=\s*["']?(\d+)""", re.I)
-_BR = compiled(r"<br\s*/?>", re.I)
+_HREF = compiled(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", IGNORECASE)
+_SRC = compiled(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", IGNORECASE)
+_ALT = compiled(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", IGNORECASE)
+_SIZE = compiled(r"""\b(width|height)\s*=\s*["']?(\d+)""", IGNORECASE)
+_BR = compiled(r"<br\s*/?>", IGNORECASE)
 _SPACES = compiled(r"\s+")
 # A run of spaces is read once, from its start (never again from inside it): linear on long runs.
-_CANCELLED = compiled(r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+(?:[:!]|[-–—]++)\s*+", re.I)
+_CANCELLED = compiled(
+    r"(?:(?<!\s)\s++)?+[(\[]\s*+cancel+ed\s*+[)\]]\s*+$|^\s*+cancel+ed\s*+(?:[:!]|[-–—]++)\s*+", IGNORECASE
+)
 
 
 @frozen

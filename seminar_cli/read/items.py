@@ -8,11 +8,10 @@ blocks: its items may stand apart, with blank lines between them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import Frozen, RawBlock, Speaker, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..text.lines import body, split_lines
 from . import inline
 from .date_tokens import DateToken, date_tokens, leading_token
@@ -20,7 +19,7 @@ from .entries import Draft, Found, Node, caption_line, hours
 from .people import DashOrder, Described, blank, dash_order, read_free, read_people, status_of, struck
 
 _ITEM = compiled(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,3}[.)])(?:[ \t]+(?P<text>.*))?$")
-_KEY = compiled(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", re.I)
+_KEY = compiled(r"^[\s*_]*(?P<word>week|session|meeting|class|lecture)\s*[-#]?\s*(?P<number>\d{1,3})\b", IGNORECASE)
 _FIELD = compiled(r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z ()'’]{0,30}?)[*_]*\s*:[\s*_]*(?P<value>.*)$")
 FIELD_KINDS = {
     "speaker": "speaker", "speakers": "speaker", "speaker(s)": "speaker", "presenter": "speaker",

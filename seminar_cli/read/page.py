@@ -6,11 +6,9 @@ to the exact input before it is returned.
 
 from __future__ import annotations
 
-import re
-
 from ..errors import InternalError, NotASeminarPageError
 from ..model import TALK_SECTIONS, Heading, Item, Page, RawBlock, Schedule, Section, SectionKind, Talk
-from ..patterns import compiled
+from ..patterns import DOTALL, IGNORECASE, compiled
 from ..text.blocks import heading_of, layout, segment
 from ..text.lines import detect_newline
 from ..text.tables import parse_table
@@ -21,7 +19,7 @@ from .sections import classify_heading, group_sections
 from .tables import is_schedule_header, parse_organization, parse_schedule
 from .talks import ends_talk, is_title_start, moved, parse_talk
 
-_BACK_TO_TOP = compiled(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", re.I | re.S)
+_BACK_TO_TOP = compiled(r"""^\s*<a\s+href\s*=\s*["']#top["'][^>]*>.*</a>\s*$""", IGNORECASE | DOTALL)
 _SEMINAR_KINDS = frozenset({"next", "upcoming", "schedule", "past", "recorded"})
 
 

@@ -9,12 +9,11 @@ by `and`, `&`, commas or `<br>`; `Title (Speaker)`, `(Speaker) Title`, `Title by
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from sys import intern
 
 from ..model import EntryStatus, Frozen, Speaker, frozen
-from ..patterns import compiled
+from ..patterns import DOTALL, IGNORECASE, compiled
 from . import inline
 from .compare import looks_like_name
 from .dates import is_tbd
@@ -29,34 +28,34 @@ _INSTITUTION = compiled(
     r"\b(univ\w*|universit\w*|institut\w*|college|school|lab(orator(y|ies))?|cent(er|re)|department|dept|"
     r"academy|inc|ltd|corp\w*|company|research|hospital|foundation|observatory|agency|ministry|cnrs|inria|"
     r"mit|ucla|ucsd|eth|epfl|nasa|google|microsoft|meta|ibm|amazon|deepmind|openai|uk|usa|china|india|japan)\b",
-    re.I,
+    IGNORECASE,
 )
 # What joins two names; the parts are stripped (no `\s*` around). A mark after a backslash is part of a
 # name as markdown shows it (`Smith\, Jr.`), and `&` that starts an entity (`&#124;`) is a character.
-_JOIN = compiled(r"(?<!\\)(?:<br\s*/?>|,\s*and\s|&(?!#?\w{1,8};)|;|,)|\sand\s", re.I)
-_CANCELLED = compiled(r"\b(cancel+ed|postponed|called off)\b", re.I)
+_JOIN = compiled(r"(?<!\\)(?:<br\s*/?>|,\s*and\s|&(?!#?\w{1,8};)|;|,)|\sand\s", IGNORECASE)
+_CANCELLED = compiled(r"\b(cancel+ed|postponed|called off)\b", IGNORECASE)
 _NO_MEETING = compiled(
     r"\bno\s+(seminars?|meetings?|talks?|class(es)?|sessions?|reading groups?|lectures?|workshops?|colloqui(um|a))\b"
     r"|\b(holiday|thanksgiving|"
     r"christmas|recess|vacation|finals?\s+week|(spring|winter|fall|autumn|summer|mid-?term|reading|exam|study)\s+"
     r"(break|week))\b",
-    re.I,
+    IGNORECASE,
 )
-_STRUCK = compiled(r"^\s*~~.*~~\s*$", re.S)
+_STRUCK = compiled(r"^\s*~~.*~~\s*$", DOTALL)
 _LEAD_SEPARATORS = " \t-–—:.,;|"
 _LABELLED = compiled(
     r"(?:^|[\s(])(?:discussion\s+)?(?:presented|given|led|lead|moderated|hosted)\s+by\s+(?P<name>[^().;]*[^().;\s])"
     r"\s*(?:\)|[.;]|$)"
     r"|(?:^|[\s(])(?:speakers?|presenters?|moderators?|lecturers?|leaders?)(?:\(s\))?:\s*(?P<named>[^()]*[^()\s])\s*(?:\)|$)",
-    re.I,
+    IGNORECASE,
 )
-_BY = compiled(r"\sby\s", re.I)
-_BY_LEAD = compiled(r"^by\s", re.I)  # `*Title* by Speaker`: the word before the names
+_BY = compiled(r"\sby\s", IGNORECASE)
+_BY_LEAD = compiled(r"^by\s", IGNORECASE)  # `*Title* by Speaker`: the word before the names
 _QUOTED = compiled(r"[\"“]([^\"“”]+)[\"”]")
 _PAREN_LEAD = compiled(r"^\s*\([^()]*\)")
 # `16:00 (room) Name`, `4:00–5:00 pm: Name`: hours that lead what is left of a phrase
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2})?(?:\s?[ap]\.?m\.?)?"
-_CLOCK_LEAD = compiled(rf"^\s*{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?(?=[\s(:,])", re.I)
+_CLOCK_LEAD = compiled(rf"^\s*{_CLOCK}(?:\s?[-–—]\s?{_CLOCK})?(?=[\s(:,])", IGNORECASE)
 _NOT_NAMES = frozenset({
     "introduction", "overview", "discussion", "part", "review", "tutorial", "workshop", "keynote", "break", "notes",
     "slides", "recording", "video", "summary", "conclusion", "conclusions", "background", "applications", "theory",

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..errors import SelectorError
 from ..model import Entry, EntryStatus, Frozen, Page, ScheduleEntry, Section, Speaker, Talk, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, UNICODE, compiled
 from .dates import is_tbd, parse_date
 from .listings import listings
 from .matching import match
 
 _NUMERIC_DATE = compiled(r"\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*")
-_HONORIFIC = compiled(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", re.I)
-_WORD = compiled(r"[^\W\d_]{3,}", re.UNICODE)
+_HONORIFIC = compiled(r"\b(dr|mr|mrs|ms|prof|professor)\b\.?", IGNORECASE)
+_WORD = compiled(r"[^\W\d_]{3,}", UNICODE)
 
 
 @frozen

@@ -7,17 +7,15 @@ each row's cell is split the same way. A notes or format cell that names the spe
 
 from __future__ import annotations
 
-import re
-
 from ..model import EntryStatus, Row, Schedule, ScheduleEntry, Speaker
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from . import inline
 from .date_tokens import DateToken, date_tokens
 from .entries import Draft, hours
 from .people import blank, read_free, read_people, status_of
 from .tables import kind_of_header
 
-_STACKED = compiled(r"<br\s*/?>", re.I)  # the parts are stripped: no `\s*` around
+_STACKED = compiled(r"<br\s*/?>", IGNORECASE)  # the parts are stripped: no `\s*` around
 
 
 def schedule_drafts(schedule: Schedule) -> list[Draft]:

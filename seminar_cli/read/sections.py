@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from ..model import RawBlock, SectionKind
 from ..patterns import compiled
 from ..text.blocks import heading_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 _KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ("next", compiled(r"\bnext\b|\bthis week\b")),

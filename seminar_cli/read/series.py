@@ -8,12 +8,11 @@ never from the talks alone: a page whose front matter names no year gets no seas
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from ..model import FrontMatter, Frozen, Page, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..text.lines import body, split_lines
 from .dates import WEEKDAYS, scan_time
 from .frontmatter import SEASON_KEYS, YEAR, season_values
@@ -25,9 +24,9 @@ if TYPE_CHECKING:
 
 Hours = tuple[time, time]
 _SEASONAL_LABEL = compiled(r"[A-Z]{1,2}[SD]T")
-_CLOCK_WORDS = compiled(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", re.I)
+_CLOCK_WORDS = compiled(r"\d\s*[ap]\.?m\b|\bnoon\b|\d:\d\d|\b[ECMP]T\b", IGNORECASE)
 _SHORT_END = compiled(r"\s*[-–—/]\s*(\d{2})(?!\d)")
-_DAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
+_DAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", IGNORECASE)
 
 
 @frozen

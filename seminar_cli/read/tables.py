@@ -5,7 +5,6 @@ Rows and cells come from `text.tables`; mistune reads what is inside a cell.
 
 from __future__ import annotations
 
-import re
 from datetime import time
 from sys import intern
 
@@ -21,26 +20,30 @@ from ..model import (
     Speaker,
     Table,
 )
-from ..patterns import compiled
+from ..patterns import DOTALL, IGNORECASE, compiled
 from . import inline
 from .dates import parse_date, scan_time
 from .people import read_people
 
-_STRUCK = compiled(r"^~~(.*)~~$", re.S)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+_STRUCK = compiled(r"^~~(.*)~~$", DOTALL)
 # Header words by what the column holds, the one table of them: the first kind whose words a header uses wins
 # (`Speaker's Institute` is an affiliation).
 _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # English words, and the few that pages in German, French and Spanish head their columns with.
-    ("date", compiled(r"\b(dates?|when|days?|weeks?|datum|fecha)\b", re.I)),
-    ("time", compiled(r"\b(time|hours?|zeit|heure|horario)\b", re.I)),
-    ("location", compiled(r"\b(location|room|place|venue|where|raum|ort|salle|lieu|lugar)\b", re.I)),
-    ("affiliation", compiled(r"\b(affil\w*|institut\w*|organi[sz]ation|university)\b", re.I)),
+    ("date", compiled(r"\b(dates?|when|days?|weeks?|datum|fecha)\b", IGNORECASE)),
+    ("time", compiled(r"\b(time|hours?|zeit|heure|horario)\b", IGNORECASE)),
+    ("location", compiled(r"\b(location|room|place|venue|where|raum|ort|salle|lieu|lugar)\b", IGNORECASE)),
+    ("affiliation", compiled(r"\b(affil\w*|institut\w*|organi[sz]ation|university)\b", IGNORECASE)),
     (
         "name",
         compiled(
             r"\b(names?|speakers?|presenters?|lead|leading|leaders?|moderators?|lecturers?|instructors?|hosts?|who|"
             r"persons?|people|vortragende[rn]?|referent(in|en)?|orat(eur|rice)s?|intervenant(e|s|es)?|ponentes?)(\(s\))?\b",
-            re.I,
+            IGNORECASE,
         ),
     ),
     (
@@ -48,12 +51,12 @@ _COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         compiled(
             r"\b(talks?|titles?|topics?|tutorials?|subject|presentations?|papers?|readings?|description|events?|"
             r"sessions?|activity|activities|what|courses?|titel|titre|t[ií]tulo|thema|sujet)(\(s\))?\b",
-            re.I,
+            IGNORECASE,
         ),
     ),
-    ("links", compiled(r"\b(links?|slides|videos?|recordings?|notes|format|materials?)\b", re.I)),
+    ("links", compiled(r"\b(links?|slides|videos?|recordings?|notes|format|materials?)\b", IGNORECASE)),
 )
-_DATE_WORD = compiled(r"\b(dates?|when|datum|fecha)\b", re.I)
+_DATE_WORD = compiled(r"\b(dates?|when|datum|fecha)\b", IGNORECASE)
 COLUMN_KINDS: tuple[str, ...] = tuple(key for key, _ in _COLUMN_WORDS)
 
 

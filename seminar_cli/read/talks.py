@@ -6,7 +6,6 @@ A talk starts at a bold title line followed by detail lines (`<br>Room: ...`,
 
 from __future__ import annotations
 
-import re
 from sys import intern
 
 from ..model import (
@@ -23,7 +22,7 @@ from ..model import (
     TextPart,
     replace,
 )
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from ..text.blocks import heading_of
 from ..text.lines import body, eol, split_lines
 from ..text.tables import parse_table
@@ -33,12 +32,12 @@ from .tables import parse_photo_table, speakers_of
 
 _LINK_WORD = compiled(r"\b(link|zoom|teams|webex|meet|slides?|recording|video)\b")
 _TITLE = compiled(r"^(?P<pre>\s*+\*\*)(?!\*)(?P<title>[\s*]*+[^\s*].*?)(?P<post>\*\*)(?P<rest>.*)$")
-_BR = compiled(r"(<br\s*/?>)", re.I)
+_BR = compiled(r"(<br\s*/?>)", IGNORECASE)
 _UNESCAPED_COMMA = compiled(r"(?<!\\),")
 _LABEL = compiled(r"^(?P<word>[A-Za-z][A-Za-z'’ &-]{0,40}?)\s*+:\s*+")
 _KNOWN_LABEL = compiled(
     r"^\s*+(?:<br\s*+/?>\s*+)?(time|date|when|location|room|place|venue|where|speakers?|presenters?)\s*+:",
-    re.I,
+    IGNORECASE,
 )
 # The word never ends in a space: its spacing goes to the label (a run of spaces is read once).
 _LABEL_PARAGRAPH = compiled(
@@ -46,11 +45,11 @@ _LABEL_PARAGRAPH = compiled(
 )
 # Link text stops at a bracket, a target may hold balanced parentheses (`wiki/Foo_(bar)`), an HTML link
 # stops at the next tag of a link: each opening is read to its own end only, so reading stays linear.
-_LINK_MARKUP = compiled(r"\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>", re.I)
+_LINK_MARKUP = compiled(r"\[[^\[\]]*+\]\((?:[^()]|\([^()]*+\))*+\)|<a\b[^<>]*+>(?:[^<]|<(?!/?a\b))*+</a>", IGNORECASE)
 _LINK_WORDS = compiled(
     r"\b(slides?|recording|video|paper|code|poster|notebook|materials?|zoom|teams|webex|meet|join|"
     r"register|registration|link|here)\b",
-    re.I,
+    IGNORECASE,
 )
 
 ABSTRACT_WORDS = frozenset({"abstract", "summary", "talk abstract", "description", "overview"})

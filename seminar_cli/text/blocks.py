@@ -7,23 +7,22 @@ quotes, paragraphs). The texts of all blocks join back to the input exactly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from sys import intern
 
 from ..model import Frozen, RawBlock, frozen
-from ..patterns import compiled
+from ..patterns import IGNORECASE, compiled
 from .lines import BOM, LineView, body, is_blank
 
 _FENCE = compiled(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = compiled(r"^ {0,3}<!--")
-_HTML_RAW = compiled(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
+_HTML_RAW = compiled(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", IGNORECASE)
 _HTML_BLOCK = compiled(
     r"^ {0,3}</?(address|article|aside|blockquote|body|center|details|dialog|div|dl|"
     r"fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|li|main|nav|"
     r"ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)(\s|/?>|$)",
-    re.IGNORECASE,
+    IGNORECASE,
 )
 # The title and its closing `#`s are told apart in `heading_of`: a lazy title checked for a closing
 # sequence at every character costs quadratic time on a long run of spaces.
@@ -41,7 +40,7 @@ _INTERRUPTS = compiled(
         f"(?:{pattern.pattern})"
         for pattern in (_FENCE, _COMMENT, _HTML_RAW, _HTML_BLOCK, _HEADING, _SEPARATOR, _TABLE, _QUOTE)
     ),
-    re.IGNORECASE,
+    IGNORECASE,
 )
 
 
