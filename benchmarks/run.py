@@ -11,8 +11,8 @@
    10, 100, 1,000, 10,000 and 50,000 talks: the best CPU time of some runs (user and system time of
    the process), the median wall time, peak memory (max RSS of the process) of each command, and
    the growth factor from each size to the next, also as the factor per tenfold growth of the page.
-   The runs go round by round over every command and size, so that the machine's busy spells
-   fall on all sizes alike.
+   The runs go round by round over every command and size, and a growth factor is the median of
+   the ratios of runs of the same round, so that the machine's busy spells fall on both sides.
 
 Usage: python benchmarks/run.py [--runs 21] [--sizes 10,100,1000,10000,50000] [--pages DIR] [--out FILE]
                                [--scaling-only] [--least 3]
@@ -134,12 +134,15 @@ def startup(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, f
 COMMANDS = ("parse+render", "rotate", "lint", "add-talk")
 
 
-def scaling(sizes: list[int], runs: int, folder: Path, least: int = 3) -> list[dict[str, float]]:
-    """Best CPU time, median wall time and peak memory of each command for each page size.
+Rounds = dict[tuple[int, str], list[float]]  # (talks, command) -> CPU time of each round, in round order
+
+
+def scaling(sizes: list[int], runs: int, folder: Path, least: int = 3) -> tuple[list[dict[str, float]], Rounds]:
+    """Best CPU time, median wall time and peak memory of each command for each page size; CPU time per round.
 
     The runs go round by round, each round one run of every command on every page that still
-    has runs to make: a busy spell of the machine then slows every size alike, instead of all
-    the runs of one size, which would show as growth.
+    has runs to make: a busy spell of the machine then slows every size of that round alike,
+    and the growth from one size to the next is read from the runs of the same rounds (`growth`).
     """
     sys.path.insert(0, str(HERE))
     from genpage import page
@@ -166,23 +169,27 @@ def scaling(sizes: list[int], runs: int, folder: Path, least: int = 3) -> list[d
                 for name, command in commands.items():
                     measured.setdefault((int(row["talks"]), name), []).append(walled(peak_and_cpu, command))
         print(f"  round {round_ + 1} done", flush=True)
-    rows = []
+    rows, rounds = [], {}
     for row, commands, _ in plans:
         for name in commands:
             runs_of = measured[int(row["talks"]), name]
             row[f"{name} s"] = statistics.median(wall for wall, _ in runs_of)
             row[f"{name} cpu"] = min(cpu for _, (_, cpu) in runs_of)
             row[f"{name} MiB"] = max(peak for _, (peak, _) in runs_of) / 1024
+            rounds[int(row["talks"]), name] = [cpu for _, (_, cpu) in runs_of]
         rows.append(row)
         shown = ", ".join(f"{key} {value:.3f}" for key, value in row.items() if " " in key)
         print(f"  {int(row['talks']):>6} talks: {shown}")
-    return rows
+    return rows, rounds
 
 
-def per_tenfold(small: dict[str, float], large: dict[str, float], key: str) -> tuple[float, float]:
-    """How much `key` grows from one page to the other, and that growth taken to ten times the talks."""
-    growth = large[key] / small[key]
-    return growth, growth ** (1 / math.log10(large["talks"] / small["talks"]))
+def growth(small: dict[str, float], large: dict[str, float], name: str, rounds: Rounds) -> tuple[float, float]:
+    """How much the CPU time of command `name` grows from one page to the other, and that growth taken to ten
+    times the talks: the median, over the rounds both pages ran in, of the ratio of their CPU times that round."""
+    before, after = rounds[int(small["talks"]), name], rounds[int(large["talks"]), name]
+    paired = [late / early for early, late in zip(before, after, strict=False)]
+    factor = statistics.median(paired)
+    return factor, factor ** (1 / math.log10(large["talks"] / small["talks"]))
 
 
 def versions() -> str:
@@ -267,7 +274,11 @@ def startup_lines(peer: dict[str, tuple[float, float]], pages: list[str], runs: 
 
 
 def report(
-    peer: dict[str, tuple[float, float]] | None, rows: list[dict[str, float]], pages: list[str], runs: int
+    peer: dict[str, tuple[float, float]] | None,
+    rows: list[dict[str, float]],
+    rounds: Rounds,
+    pages: list[str],
+    runs: int,
 ) -> str:
     names = ", ".join(COMMANDS)
     lines = [
@@ -297,14 +308,16 @@ def report(
         lines.append(f"| {int(row['talks']):,} | {row['bytes'] / 1024:,.0f} KiB | {times} | {peaks} MiB |")
     lines += [
         "",
-        "Growth of CPU time from each size to the next, and in brackets as the factor for ten times the talks",
+        "Growth of CPU time from each size to the next: the median, over the rounds both sizes ran in, of the ratio",
+        "of their CPU times in the same round (the runs go round by round over every size and command, so a busy",
+        "spell of the machine slows both sides of a ratio); in brackets as the factor for ten times the talks",
         "(growth ** (1 / log10(size ratio)); target: at most 11 for ten times the talks):",
         "",
         "| from → to | " + " | ".join(COMMANDS) + " |",
         "| --- | " + " | ".join("---:" for _ in COMMANDS) + " |",
     ]
     for small, large in itertools.pairwise(rows):
-        factors = [per_tenfold(small, large, f"{name} cpu") for name in COMMANDS]
+        factors = [growth(small, large, name, rounds) for name in COMMANDS]
         cells = " | ".join(f"{growth:.1f} ({tenfold:.1f})" for growth, tenfold in factors)
         lines.append(f"| {int(small['talks']):,} → {int(large['talks']):,} | {cells} |")
     return "\n".join(lines) + "\n"
@@ -333,8 +346,8 @@ def main() -> None:
             print(f"  {name:<34} {wall * 1000:6.0f} ms wall {cpu * 1000:6.0f} ms CPU")
     print("scaling ...")
     with tempfile.TemporaryDirectory() as folder:
-        rows = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder), args.least)
-    Path(args.out).write_text(report(peer, rows, pages, args.runs), encoding="utf-8")
+        rows, rounds = scaling([int(size) for size in args.sizes.split(",")], args.runs, Path(folder), args.least)
+    Path(args.out).write_text(report(peer, rows, rounds, pages, args.runs), encoding="utf-8")
     print(f"written to {args.out}")
 
 
