@@ -61,10 +61,6 @@ def listing(page: Page) -> tuple[Organizer, ...]:
     return organization(page)[1].organizers
 
 
-def _rows(table: Table) -> list[Row]:
-    return [table.header, table.delimiter, *table.rows]
-
-
 def _checked(page: Page, table: Table) -> tuple[int, int]:
     """The table's width and the index of its photo row (among the body rows); an error on a ragged table."""
     width = len(table.header.cells)
